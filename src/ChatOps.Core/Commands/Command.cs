@@ -1,0 +1,47 @@
+using ChatOps.Core.Incidents;
+
+namespace ChatOps.Core.Commands;
+
+/// <summary>
+/// A parsed command. <see cref="Incident"/> is the id the user named, if any; otherwise the
+/// incident is found from where the command was sent.
+/// </summary>
+public abstract record Command(IncidentId? Incident);
+
+public sealed record DeclareCommand(Severity? Severity, string Title) : Command((IncidentId?)null);
+
+public sealed record SetSeverityCommand(IncidentId? Incident, Severity Severity, string? Reason) : Command(Incident);
+
+public sealed record SetCommanderCommand(IncidentId? Incident, string User) : Command(Incident);
+
+public sealed record RunRunbookCommand(IncidentId? Incident, string Runbook) : Command(Incident);
+
+public sealed record RunCheckCommand(IncidentId? Incident, string Check) : Command(Incident);
+
+public sealed record AddNoteCommand(IncidentId? Incident, NoteKind Kind, string Text) : Command(Incident);
+
+public sealed record AddActionItemCommand(IncidentId? Incident, string Text, string? Owner) : Command(Incident);
+
+public sealed record AddLessonCommand(IncidentId? Incident, string Text) : Command(Incident);
+
+public sealed record MarkMitigatedCommand(IncidentId? Incident) : Command(Incident);
+
+public sealed record ResolveCommand(IncidentId? Incident, string? Resolution) : Command(Incident);
+
+public sealed record ShowStatusCommand(IncidentId? Incident) : Command(Incident);
+
+public sealed record ShowTimelineCommand(IncidentId? Incident) : Command(Incident);
+
+public sealed record ListIncidentsCommand() : Command((IncidentId?)null);
+
+public sealed record PostmortemCommand(IncidentId? Incident) : Command(Incident);
+
+public sealed record HelpCommand(string? Verb) : Command((IncidentId?)null);
+
+/// <summary>The three free-text verbs that share one shape.</summary>
+public enum NoteKind
+{
+    Note,
+    Cause,
+    Impact,
+}

@@ -1,0 +1,20 @@
+namespace ChatOps.Core.Commands;
+
+public enum CommandErrorCode
+{
+    Empty,
+    UnknownVerb,
+    MissingTitle,
+    MissingArgument,
+    BadSeverity,
+    BadUser,
+    UnexpectedArgument,
+    TooLong,
+    UnknownIncident,
+    NoIncidentHere,
+    AmbiguousIncident,
+    UnknownRunbook,
+    UnknownCheck,
+    NotAllowed,
+    InvalidTransition,
+}

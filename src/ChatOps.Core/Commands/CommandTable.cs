@@ -1,0 +1,187 @@
+using ChatOps.Core.Incidents;
+
+namespace ChatOps.Core.Commands;
+
+/// <summary>The grammar of <c>/incident</c>: every verb, its usage line and its reader. Help is generated from it.</summary>
+public static class CommandTable
+{
+    /// <summary>Longest command text accepted; chat platforms allow about this much in one message.</summary>
+    public const int MaxLength = 4000;
+
+    private const string Ref = "[INC-YYYY-NNNN] ";
+
+    public static IReadOnlyList<CommandSpec> All { get; } =
+    [
+        new("declare", "declare [sev1-4] <title>", "Open an incident (SEV3 unless given); its thread carries everything else.", false)
+        {
+            Read = ReadDeclare,
+        },
+        new("sev", $"sev {Ref}<1-4> [reason]", "Set the severity (SEV1-2 and changes: managers or the commander).", true)
+        {
+            Read = ReadSeverity,
+        },
+        new("lead", $"lead {Ref}@user", "Make someone the incident commander.", true) { Read = ReadLead },
+        new("run", $"run {Ref}<runbook>", "Run a runbook's checks and walk its decision tree in the thread.", true)
+        {
+            Read = (c, s) => ReadWord(c, s, "Name the runbook to run.", (id, w) => new RunRunbookCommand(id, w)),
+        },
+        new("check", $"check {Ref}<check-id>", "Run one check again.", true)
+        {
+            Read = (c, s) => ReadWord(c, s, "Name the check to run.", (id, w) => new RunCheckCommand(id, w)),
+        },
+        new("note", $"note {Ref}<text>", "Add a note to the timeline.", true)
+        {
+            Read = (c, s) => ReadText(c, s, "Write the note after the verb.", (id, t) => new AddNoteCommand(id, NoteKind.Note, t)),
+        },
+        new("cause", $"cause {Ref}<text>", "Record the root cause (status becomes identified).", true)
+        {
+            Read = (c, s) => ReadText(c, s, "Describe the root cause after the verb.", (id, t) => new AddNoteCommand(id, NoteKind.Cause, t)),
+        },
+        new("impact", $"impact {Ref}<text>", "Record who or what is affected.", true)
+        {
+            Read = (c, s) => ReadText(c, s, "Describe the impact after the verb.", (id, t) => new AddNoteCommand(id, NoteKind.Impact, t)),
+        },
+        new("action", $"action {Ref}<text> [@owner]", "Add an action item, optionally with an owner.", true) { Read = ReadAction },
+        new("lesson", $"lesson {Ref}<text>", "Add a lesson learned.", true)
+        {
+            Read = (c, s) => ReadText(c, s, "Write the lesson after the verb.", (id, t) => new AddLessonCommand(id, t)),
+        },
+        new("mitigated", $"mitigated {Ref}".TrimEnd(), "Mark the incident mitigated.", true)
+        {
+            Read = (c, s) => ReadNothing(c, s, id => new MarkMitigatedCommand(id)),
+        },
+        new("resolve", $"resolve {Ref}[resolution]", "Resolve the incident, with what fixed it.", true)
+        {
+            Read = (c, s) => ReadOptionalText(c, s, (id, t) => new ResolveCommand(id, t)),
+        },
+        new("status", $"status {Ref}".TrimEnd(), "Show the incident's state.", true)
+        {
+            Read = (c, s) => ReadNothing(c, s, id => new ShowStatusCommand(id)),
+        },
+        new("timeline", $"timeline {Ref}".TrimEnd(), "Show the incident's timeline.", true)
+        {
+            Read = (c, s) => ReadNothing(c, s, id => new ShowTimelineCommand(id)),
+        },
+        new("list", "list", "List the open incidents.", false)
+        {
+            Read = (c, s) => c.AtEnd ? ParseResult.Ok(new ListIncidentsCommand()) : s.Fail(CommandErrorCode.UnexpectedArgument, "list takes nothing after it."),
+        },
+        new("postmortem", $"postmortem {Ref}".TrimEnd(), "Render and post the postmortem.", true)
+        {
+            Read = (c, s) => ReadNothing(c, s, id => new PostmortemCommand(id)),
+        },
+        new("help", "help [verb]", "Show this help, or one verb's usage.", false) { Read = ReadHelp },
+    ];
+
+    public static CommandSpec? Find(string verb) =>
+        All.FirstOrDefault(s => string.Equals(s.Verb, verb, StringComparison.OrdinalIgnoreCase));
+
+    private static ParseResult ReadDeclare(TokenCursor cursor, CommandSpec spec)
+    {
+        Severity? severity = null;
+        var first = cursor.Peek();
+        if (first is not null && first.StartsWith("sev", StringComparison.OrdinalIgnoreCase) && first.Length <= 6 && first.Skip(3).All(char.IsAsciiDigit))
+        {
+            cursor.Next();
+            if (!SeverityText.TryParse(first, out var parsed))
+                return spec.Fail(CommandErrorCode.BadSeverity, $"{first.ToUpperInvariant()} is not a severity: use sev1, sev2, sev3 or sev4.");
+            severity = parsed;
+        }
+        var title = cursor.Rest();
+        return title.Length == 0
+            ? spec.Fail(CommandErrorCode.MissingTitle, "An incident needs a title.")
+            : ParseResult.Ok(new DeclareCommand(severity, title));
+    }
+
+    private static ParseResult ReadSeverity(TokenCursor cursor, CommandSpec spec)
+    {
+        var incident = ReadIncident(cursor);
+        var level = cursor.Next();
+        if (level is null) return spec.Fail(CommandErrorCode.MissingArgument, "Give the new severity, 1 to 4.");
+        if (!SeverityText.TryParse(level, out var severity))
+            return spec.Fail(CommandErrorCode.BadSeverity, $"'{Shorten(level)}' is not a severity: use 1, 2, 3 or 4 (1 is the most severe).");
+        var reason = cursor.Rest();
+        return ParseResult.Ok(new SetSeverityCommand(incident, severity, reason.Length == 0 ? null : reason));
+    }
+
+    private static ParseResult ReadLead(TokenCursor cursor, CommandSpec spec)
+    {
+        var incident = ReadIncident(cursor);
+        var token = cursor.Next();
+        if (token is null) return spec.Fail(CommandErrorCode.MissingArgument, "Name the new commander with @.");
+        if (!UserMention.TryParse(token, out var user))
+            return spec.Fail(CommandErrorCode.BadUser, $"'{Shorten(token)}' is not a user: mention them with @.");
+        return cursor.AtEnd
+            ? ParseResult.Ok(new SetCommanderCommand(incident, user))
+            : spec.Fail(CommandErrorCode.UnexpectedArgument, "lead takes one user.");
+    }
+
+    private static ParseResult ReadAction(TokenCursor cursor, CommandSpec spec)
+    {
+        var incident = ReadIncident(cursor);
+        var text = cursor.Rest();
+        string? owner = null;
+        var lastSpace = text.LastIndexOfAny([' ', '\t', '\n']);
+        if (lastSpace > 0 && UserMention.TryParse(text[(lastSpace + 1)..], out var mentioned))
+        {
+            owner = mentioned;
+            text = text[..lastSpace].TrimEnd();
+        }
+        return text.Length == 0
+            ? spec.Fail(CommandErrorCode.MissingArgument, "Describe the action item after the verb.")
+            : ParseResult.Ok(new AddActionItemCommand(incident, text, owner));
+    }
+
+    private static ParseResult ReadHelp(TokenCursor cursor, CommandSpec spec)
+    {
+        var verb = cursor.Next();
+        if (!cursor.AtEnd) return spec.Fail(CommandErrorCode.UnexpectedArgument, "help takes at most one verb.");
+        if (verb is not null && Find(verb) is null)
+            return spec.Fail(CommandErrorCode.UnknownVerb, $"'{Shorten(verb)}' is not a command. {VerbList()}");
+        return ParseResult.Ok(new HelpCommand(verb?.ToLowerInvariant()));
+    }
+
+    private static ParseResult ReadWord(TokenCursor cursor, CommandSpec spec, string missing, Func<IncidentId?, string, Command> make)
+    {
+        var incident = ReadIncident(cursor);
+        var word = cursor.Next();
+        if (word is null) return spec.Fail(CommandErrorCode.MissingArgument, missing);
+        return cursor.AtEnd
+            ? ParseResult.Ok(make(incident, word))
+            : spec.Fail(CommandErrorCode.UnexpectedArgument, $"{spec.Verb} takes one name.");
+    }
+
+    private static ParseResult ReadText(TokenCursor cursor, CommandSpec spec, string missing, Func<IncidentId?, string, Command> make)
+    {
+        var incident = ReadIncident(cursor);
+        var text = cursor.Rest();
+        return text.Length == 0 ? spec.Fail(CommandErrorCode.MissingArgument, missing) : ParseResult.Ok(make(incident, text));
+    }
+
+    private static ParseResult ReadOptionalText(TokenCursor cursor, CommandSpec spec, Func<IncidentId?, string?, Command> make)
+    {
+        _ = spec;
+        var incident = ReadIncident(cursor);
+        var text = cursor.Rest();
+        return ParseResult.Ok(make(incident, text.Length == 0 ? null : text));
+    }
+
+    private static ParseResult ReadNothing(TokenCursor cursor, CommandSpec spec, Func<IncidentId?, Command> make)
+    {
+        var incident = ReadIncident(cursor);
+        return cursor.AtEnd
+            ? ParseResult.Ok(make(incident))
+            : spec.Fail(CommandErrorCode.UnexpectedArgument, $"{spec.Verb} takes nothing but an incident id; use note for text.");
+    }
+
+    private static IncidentId? ReadIncident(TokenCursor cursor)
+    {
+        if (!IncidentId.TryParse(cursor.Peek(), out var id)) return null;
+        cursor.Next();
+        return id;
+    }
+
+    internal static string VerbList() => "Commands: " + string.Join(", ", All.Select(s => s.Verb)) + ".";
+
+    internal static string Shorten(string token) => token.Length <= 40 ? token : token[..40] + "…";
+}

@@ -1,0 +1,3 @@
+namespace ChatOps.Core.Incidents;
+
+public sealed record ActionItem(string Text, string? Owner, bool Done = false);

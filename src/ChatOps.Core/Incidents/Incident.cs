@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace ChatOps.Core.Incidents;
+
+/// <summary>
+/// One incident as stored. Immutable: a change produces a new value with a higher
+/// <see cref="Version"/>, which the store uses for optimistic concurrency.
+/// </summary>
+public sealed record Incident
+{
+    public required IncidentId Id { get; init; }
+    public required string Title { get; init; }
+    public required Severity Severity { get; init; }
+    public IncidentStatus Status { get; init; } = IncidentStatus.Investigating;
+    public string? Commander { get; init; }
+    public required ChatPlace Place { get; init; }
+    public required string DeclaredBy { get; init; }
+    public required DateTimeOffset DeclaredAt { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public string? Impact { get; init; }
+    public string? RootCause { get; init; }
+    public string? Resolution { get; init; }
+    public ImmutableList<ActionItem> ActionItems { get; init; } = [];
+    public ImmutableList<string> Lessons { get; init; } = [];
+    public int Version { get; init; }
+
+    public bool IsOpen => Status != IncidentStatus.Resolved;
+}

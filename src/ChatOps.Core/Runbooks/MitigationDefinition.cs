@@ -1,0 +1,44 @@
+namespace ChatOps.Core.Runbooks;
+
+/// <summary>A change to the platform, offered as a button that needs approval.</summary>
+public sealed record MitigationDefinition(
+    string Id,
+    string Title,
+    string When,
+    bool Emergency,
+    MitigationAction Action,
+    string? FollowUp);
+
+/// <summary>What a mitigation does, by kind; <see cref="Target"/> names the configured system it changes.</summary>
+public abstract record MitigationAction(string Kind, string Target)
+{
+    public abstract string Describe();
+}
+
+/// <summary>Replicas of a deployment: relative (<c>+2</c>, <c>-1</c>) or absolute (<c>6</c>).</summary>
+public sealed record ScaleAction(string Target, string Deployment, string Replicas) : MitigationAction("scale", Target)
+{
+    public override string Describe() => $"scale deployment {Deployment} to replicas {Replicas}";
+}
+
+public sealed record SetFlagAction(string Target, string Flag, string Value) : MitigationAction("set-flag", Target)
+{
+    public override string Describe() => $"set {Flag}={Value}";
+}
+
+/// <summary>A user id or IP address onto the blocklist; the subject is chosen when the mitigation is requested.</summary>
+public sealed record BlockAction(string Target, TimeSpan? Expiry) : MitigationAction("block", Target)
+{
+    public override string Describe() => Expiry is { } e ? $"block a user or IP for {DurationText.Format(e)}" : "block a user or IP";
+}
+
+public sealed record RollbackAction(string Target, string Deployment) : MitigationAction("rollback", Target)
+{
+    public override string Describe() => $"roll deployment {Deployment} back to its previous revision";
+}
+
+/// <summary>Steps a person carries out; the bot records that they were done but changes nothing itself.</summary>
+public sealed record ManualAction(string Steps) : MitigationAction("manual", "")
+{
+    public override string Describe() => Steps;
+}

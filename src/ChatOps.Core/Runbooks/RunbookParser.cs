@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ChatOps.Core.Runbooks;
+
+/// <summary>Reads one runbook file; every problem is reported with its line, and a file with any problem yields no runbook.</summary>
+internal static partial class RunbookParser
+{
+    public static (Runbook? Runbook, IReadOnlyList<RunbookError> Errors) Parse(string yaml, string file)
+    {
+        var errors = new RunbookErrorSink(file);
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StringReader(yaml);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            errors.Add((int)e.Start.Line, $"not valid YAML: {e.Message}");
+            return (null, errors.Errors);
+        }
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            errors.Add(1, "a runbook file holds exactly one mapping (id, title, checks, ...).");
+            return (null, errors.Errors);
+        }
+
+        var map = new YamlMap(root, errors, "runbook");
+        var id = Id(map, "id", "runbook");
+        var title = map.Text("title", required: true);
+        var summary = map.Text("summary");
+        var symptoms = map.Texts("symptoms");
+        var alerts = map.Texts("alerts");
+        var timebox = map.Duration("timebox");
+        var notes = map.Texts("notes");
+        var checkMaps = map.Maps("checks", i => $"checks[{i}]");
+        var checks = checkMaps.Select(CheckParser.Parse).OfType<CheckDefinition>().ToList();
+        var mitigationMaps = map.Maps("mitigations", i => $"mitigations[{i}]");
+        var mitigations = mitigationMaps.Select(MitigationParser.Parse).OfType<MitigationDefinition>().ToList();
+        var checklists = map.Maps("checklists", i => $"checklists[{i}]")
+            .Select(c => new Checklist(c.Text("title", required: true) ?? "", RequireItems(c)))
+            .ToList();
+        var decisionMap = map.Map("decision", "decision");
+        map.RejectUnknownKeys();
+
+        Unique(errors, "check", checkMaps);
+        Unique(errors, "mitigation", mitigationMaps);
+        var decision = decisionMap is null ? null : DecisionParser.Parse(decisionMap, checks, mitigations);
+
+        if (errors.Count > 0 || id is null || title is null) return (null, errors.Errors);
+        return (new Runbook(id, title, summary, symptoms, alerts, timebox, checks, decision, mitigations, checklists, notes, file), errors.Errors);
+    }
+
+    /// <summary>Ids are lower-case words joined by hyphens, so they can be typed in chat and used in button values.</summary>
+    public static string? Id(YamlMap map, string key, string what)
+    {
+        var id = map.Text(key, required: true);
+        if (id is null) return null;
+        if (IdPattern().IsMatch(id)) return id;
+        map.Errors.Add(map.LineOf(key), $"{what} id '{id}' must be lower-case letters, digits and hyphens (like gpu-utilization).");
+        return null;
+    }
+
+    public static bool IsId(string text) => IdPattern().IsMatch(text);
+
+    private static List<string> RequireItems(YamlMap checklist)
+    {
+        var items = checklist.Texts("items");
+        if (items.Count == 0) checklist.Errors.Add(checklist.Line, "a checklist needs at least one item.");
+        checklist.RejectUnknownKeys();
+        return [.. items];
+    }
+
+    private static void Unique(RunbookErrorSink errors, string what, IReadOnlyList<YamlMap> entries)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (entry.PeekText("id") is not { } id) continue;
+            var line = entry.LineOf("id");
+            if (!first.TryAdd(id, line))
+                errors.Add(line, $"duplicate {what} id '{id}' (first used on line {first[id]}); ids must be unique.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using ChatOps.Core.Incidents;
+
+namespace ChatOps.Core.Timeline;
+
+/// <summary>
+/// One entry of an incident's append-only timeline. <see cref="Sequence"/> is given by the store
+/// and orders events; <see cref="Data"/> holds structured detail (old and new values, check ids).
+/// </summary>
+public sealed record TimelineEvent(
+    IncidentId Incident,
+    DateTimeOffset At,
+    string Actor,
+    TimelineKind Kind,
+    string Text,
+    ImmutableSortedDictionary<string, string>? Data = null,
+    long Sequence = 0)
+{
+    public ImmutableSortedDictionary<string, string> Details => Data ?? ImmutableSortedDictionary<string, string>.Empty;
+}
