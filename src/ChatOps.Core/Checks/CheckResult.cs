@@ -1,0 +1,21 @@
+using ChatOps.Core.Expressions;
+using ChatOps.Core.Runbooks;
+
+namespace ChatOps.Core.Checks;
+
+/// <summary>A graded check: the observation (or the reason there is none) and how long it took.</summary>
+public sealed record CheckResult(CheckDefinition Check, CheckGrade Grade, CheckObservation? Observation, string? Error, TimeSpan Elapsed)
+{
+    /// <summary>The values a decision or threshold reads, including <c>grade</c>.</summary>
+    public IReadOnlyDictionary<string, ExpressionValue> Values
+    {
+        get
+        {
+            var values = new Dictionary<string, ExpressionValue>(Observation?.Values ?? new Dictionary<string, ExpressionValue>(), StringComparer.Ordinal)
+            {
+                ["grade"] = ExpressionValue.Of(Grade.ToString().ToLowerInvariant()),
+            };
+            return values;
+        }
+    }
+}

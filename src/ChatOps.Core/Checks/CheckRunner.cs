@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using ChatOps.Core.Expressions;
+using ChatOps.Core.Runbooks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Core.Checks;
+
+/// <summary>
+/// Runs one check with its own timeout and grades the answer. Whatever goes wrong becomes an
+/// <see cref="CheckGrade.Error"/> result with a one-line reason: a check never throws into chat.
+/// </summary>
+public sealed partial class CheckRunner(IEnumerable<ICheckExecutor> executors, IOptions<CheckOptions> options, TimeProvider time, ILogger<CheckRunner> logger)
+{
+    private readonly Dictionary<string, ICheckExecutor> _executors = executors.ToDictionary(e => e.Kind, StringComparer.Ordinal);
+
+    public async Task<CheckResult> RunAsync(CheckDefinition check, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        if (!_executors.TryGetValue(check.Kind, out var executor))
+            return Failed(check, $"no executor for '{check.Kind}' checks is configured", started);
+
+        var timeout = check.Timeout ?? options.Value.DefaultTimeout;
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        CheckObservation observation;
+        try
+        {
+            observation = await executor.ExecuteAsync(check, linked.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return Failed(check, $"timed out after {DurationText.Format(timeout)}", started);
+        }
+        catch (CheckFailedException e)
+        {
+            return Failed(check, e.Message, started);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An executor bug must cost only its own check; the log keeps the detail, chat gets one line.
+            LogExecutorFault(e, check.Id);
+            return Failed(check, $"{e.GetType().Name}: {FirstLine(e.Message)}", started);
+        }
+        return Grade(check, observation, time.GetElapsedTime(started));
+    }
+
+    private static CheckResult Grade(CheckDefinition check, CheckObservation observation, TimeSpan elapsed)
+    {
+        try
+        {
+            var grade = Holds(check.Critical, observation) ? CheckGrade.Critical
+                : Holds(check.Warn, observation) ? CheckGrade.Warn
+                : CheckGrade.Ok;
+            return new CheckResult(check, grade, observation, null, elapsed);
+        }
+        catch (ExpressionException e)
+        {
+            return new CheckResult(check, CheckGrade.Error, observation, $"cannot grade: {e.Message}", elapsed);
+        }
+    }
+
+    private static bool Holds(Expression? expression, CheckObservation observation) =>
+        expression is not null && expression.Evaluate(observation.Values);
+
+    private CheckResult Failed(CheckDefinition check, string reason, long started) =>
+        new(check, CheckGrade.Error, null, FirstLine(reason), time.GetElapsedTime(started));
+
+    private static string FirstLine(string text)
+    {
+        var line = text.ReplaceLineEndings("\n").Split('\n', 2)[0];
+        return line.Length <= 300 ? line : line[..299] + "…";
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Check {Check} failed inside its executor")]
+    private partial void LogExecutorFault(Exception exception, string check);
+}

@@ -1,0 +1,16 @@
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Timeline;
+
+namespace ChatOps.Core.Commands.Handlers;
+
+public sealed class AddActionItem(IncidentResolver resolver, IncidentChanger changer) : IncidentCommandHandler<AddActionItemCommand>(resolver)
+{
+    protected override Task<CommandResult> HandleAsync(AddActionItemCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
+    {
+        var owner = command.Owner is null ? "" : $" (owner {UserMention.Render(command.Owner)})";
+        return changer.ApplyAsync(command, incident, current => IncidentChange.To(
+            current with { ActionItems = current.ActionItems.Add(new ActionItem(command.Text, command.Owner)) },
+            changer.Event(current, context.Actor, TimelineKind.ActionItemAdded, $"Action item: {command.Text}{owner}", ("owner", command.Owner))),
+            updated => $"Action item {updated.ActionItems.Count} of {updated.Id}: {command.Text}{owner}", cancellationToken);
+    }
+}

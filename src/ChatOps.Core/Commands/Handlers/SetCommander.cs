@@ -1,0 +1,23 @@
+using ChatOps.Core.Access;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Timeline;
+
+namespace ChatOps.Core.Commands.Handlers;
+
+public sealed class SetCommander(IncidentResolver resolver, IncidentPolicy policy, IncidentChanger changer) : IncidentCommandHandler<SetCommanderCommand>(resolver)
+{
+    protected override async Task<CommandResult> HandleAsync(SetCommanderCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (await policy.WhyNotSetCommanderAsync(context.Actor, incident, cancellationToken) is { } why)
+            return CommandResult.Reject(CommandErrorCode.NotAllowed, why, Verbs.UsageOf(command));
+        var who = UserMention.Render(command.User);
+        return await changer.ApplyAsync(command, incident, current =>
+        {
+            if (!current.IsOpen) return IncidentChange.Refuse($"{current.Id} is resolved; it needs no commander.");
+            if (current.Commander == command.User) return IncidentChange.Refuse($"{who} already commands {current.Id}.");
+            return IncidentChange.To(current with { Commander = command.User },
+                changer.Event(current, context.Actor, TimelineKind.CommanderSet, $"Commander set to {who}",
+                    ("from", current.Commander), ("to", command.User)));
+        }, updated => $"{who} is now the commander of {updated.Id}.", cancellationToken);
+    }
+}

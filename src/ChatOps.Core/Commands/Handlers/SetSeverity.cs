@@ -1,0 +1,24 @@
+using ChatOps.Core.Access;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Timeline;
+
+namespace ChatOps.Core.Commands.Handlers;
+
+public sealed class SetSeverity(IncidentResolver resolver, IncidentPolicy policy, IncidentChanger changer) : IncidentCommandHandler<SetSeverityCommand>(resolver)
+{
+    protected override async Task<CommandResult> HandleAsync(SetSeverityCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (await policy.WhyNotChangeSeverityAsync(context.Actor, incident, cancellationToken) is { } why)
+            return CommandResult.Reject(CommandErrorCode.NotAllowed, why, Verbs.UsageOf(command));
+        var reason = command.Reason is null ? "" : $": {command.Reason}";
+        return await changer.ApplyAsync(command, incident, current =>
+        {
+            if (!current.IsOpen) return IncidentChange.Refuse($"{current.Id} is resolved; its severity is final.");
+            if (current.Severity == command.Severity) return IncidentChange.Refuse($"{current.Id} is already {current.Severity.Label()}.");
+            return IncidentChange.To(current with { Severity = command.Severity },
+                changer.Event(current, context.Actor, TimelineKind.SeverityChanged,
+                    $"Severity changed {current.Severity.Label()} → {command.Severity.Label()}{reason}",
+                    ("from", current.Severity.Label()), ("to", command.Severity.Label()), ("reason", command.Reason)));
+        }, updated => $"{updated.Id} is now {updated.Severity.Label()}{reason} (set by {UserMention.Render(context.Actor.Id)}).", cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
+
+namespace ChatOps.Core.Commands.Handlers;
+
+public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, IncidentChanger changer, TimelineView timeline) : IncidentCommandHandler<ShowStatusCommand>(resolver)
+{
+    private const int RecentEvents = 5;
+
+    protected override async Task<CommandResult> HandleAsync(ShowStatusCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
+    {
+        var events = await store.TimelineAsync(incident.Id, cancellationToken);
+        var card = changer.Card(incident);
+        var blocks = card.Blocks.Where(b => b is not ActionsBlock).ToList();
+        var facts = new List<Field>();
+        if (incident.Impact is { } impact) facts.Add(new Field("Impact", impact));
+        if (incident.RootCause is { } cause) facts.Add(new Field("Root cause", cause));
+        if (incident.Resolution is { } resolution) facts.Add(new Field("Resolution", resolution));
+        facts.Add(new Field("Action items", $"{incident.ActionItems.Count(a => !a.Done)} open of {incident.ActionItems.Count}"));
+        blocks.Add(new FieldsBlock(facts));
+        blocks.Add(new DividerBlock());
+        blocks.Add(timeline.Render(events.TakeLast(RecentEvents).ToList()));
+        if (events.Count > RecentEvents) blocks.Add(new ContextBlock($"{events.Count - RecentEvents} earlier events: timeline {incident.Id}"));
+        return CommandResult.ToRequester(new ChatMessage(card.Summary, blocks));
+    }
+}

@@ -1,0 +1,16 @@
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
+
+namespace ChatOps.Core.Commands.Handlers;
+
+public sealed class ShowTimeline(IncidentResolver resolver, IIncidentStore store, TimelineView timeline) : IncidentCommandHandler<ShowTimelineCommand>(resolver)
+{
+    protected override async Task<CommandResult> HandleAsync(ShowTimelineCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
+    {
+        var events = await store.TimelineAsync(incident.Id, cancellationToken);
+        return CommandResult.ToRequester(new ChatMessage($"Timeline of {incident.Id}", [
+            new HeaderBlock($"Timeline of {incident.Id}"),
+            timeline.Render(events),
+        ]));
+    }
+}

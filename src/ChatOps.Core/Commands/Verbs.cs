@@ -1,0 +1,28 @@
+namespace ChatOps.Core.Commands;
+
+/// <summary>The verb a parsed command was written with, for usage lines in errors.</summary>
+internal static class Verbs
+{
+    public static string Of(Command command) => command switch
+    {
+        DeclareCommand => "declare",
+        SetSeverityCommand => "sev",
+        SetCommanderCommand => "lead",
+        RunRunbookCommand => "run",
+        RunCheckCommand => "check",
+        AddNoteCommand { Kind: NoteKind.Cause } => "cause",
+        AddNoteCommand { Kind: NoteKind.Impact } => "impact",
+        AddNoteCommand => "note",
+        AddActionItemCommand => "action",
+        AddLessonCommand => "lesson",
+        MarkMitigatedCommand => "mitigated",
+        ResolveCommand => "resolve",
+        ShowStatusCommand => "status",
+        ShowTimelineCommand => "timeline",
+        ListIncidentsCommand => "list",
+        PostmortemCommand => "postmortem",
+        _ => "help",
+    };
+
+    public static string? UsageOf(Command command) => CommandTable.Find(Of(command))?.Usage;
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatOps.Core.Incidents;
+
+/// <summary>Configuration section <c>Incidents</c>.</summary>
+public sealed class IncidentOptions
+{
+    public const string SectionName = "Incidents";
+
+    /// <summary>The severity of a declaration that names none.</summary>
+    public Severity DefaultSeverity { get; set; } = Severity.Sev3;
+
+    /// <summary>User ids (as the chat platform gives them) who hold the manager role.</summary>
+    public IList<string> Managers { get; } = [];
+
+    /// <summary>IANA or Windows time zone id for times shown in chat and in the postmortem.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+}

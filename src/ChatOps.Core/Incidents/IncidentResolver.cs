@@ -1,0 +1,35 @@
+using ChatOps.Core.Commands;
+
+namespace ChatOps.Core.Incidents;
+
+/// <summary>
+/// Finds the incident a command is about: the one it names, else the one whose thread it was sent in,
+/// else the channel's only open incident.
+/// </summary>
+public sealed class IncidentResolver(IIncidentStore store)
+{
+    public async Task<(Incident? Incident, CommandError? Error)> ResolveAsync(Command command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var usage = Verbs.UsageOf(command);
+        if (command.Incident is { } named)
+        {
+            var found = await store.FindAsync(named, cancellationToken);
+            return found is null
+                ? (null, new CommandError(CommandErrorCode.UnknownIncident, $"There is no incident {named}. `list` shows the open ones.", usage))
+                : (found, null);
+        }
+        if (context.Place.Thread is not null && await store.FindByThreadAsync(context.Place, cancellationToken) is { } threaded)
+            return (threaded, null);
+
+        var open = await store.ListOpenAsync(context.Place with { Thread = null }, cancellationToken);
+        return open.Count switch
+        {
+            1 => (open[0], null),
+            0 => (null, new CommandError(CommandErrorCode.NoIncidentHere, "This channel has no open incident. Name one (INC-YYYY-NNNN) or declare one.", usage)),
+            _ => (null, new CommandError(
+                CommandErrorCode.AmbiguousIncident,
+                $"This channel has {open.Count} open incidents ({string.Join(", ", open.Select(i => i.Id))}); name the one you mean.",
+                usage)),
+        };
+    }
+}

@@ -1,0 +1,24 @@
+namespace ChatOps.Core.Incidents;
+
+/// <summary>
+/// Applies a change with optimistic concurrency: when another writer got there first, the change is
+/// worked out again on the fresh incident, so that neither writer's events are lost.
+/// </summary>
+public sealed class IncidentUpdater(IIncidentStore store)
+{
+    private const int Attempts = 20;
+
+    public async Task<(Incident? Incident, string? Refusal)> ApplyAsync(Incident current, Func<Incident, IncidentChange> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var outcome = change(current);
+            if (outcome.Refusal is not null) return (null, outcome.Refusal);
+            var updated = outcome.Updated! with { Version = current.Version + 1 };
+            if (await store.TryUpdateAsync(updated, outcome.Events, cancellationToken)) return (updated, null);
+            current = await store.FindAsync(current.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"{current.Id} vanished while it was being changed.");
+        }
+        throw new InvalidOperationException($"{current.Id} changed {Attempts} times while one change was being applied; giving up.");
+    }
+}

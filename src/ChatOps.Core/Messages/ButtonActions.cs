@@ -1,0 +1,11 @@
+namespace ChatOps.Core.Messages;
+
+/// <summary>Action ids of the buttons the core emits; each has exactly one owner.</summary>
+public static class ButtonActions
+{
+    /// <summary>The button's value is a command line, run as if the person who clicked had typed it.</summary>
+    public const string Command = "incident.command";
+
+    /// <summary>The answer to a decision-tree question; the value names the incident, runbook, node and answer.</summary>
+    public const string Decision = "incident.decision";
+}

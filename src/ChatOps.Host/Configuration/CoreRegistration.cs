@@ -1,0 +1,68 @@
+using ChatOps.Core.Access;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Commands;
+using ChatOps.Core.Commands.Handlers;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
+using ChatOps.Core.Postmortem;
+using ChatOps.Core.Runbooks;
+
+namespace ChatOps.Host.Configuration;
+
+/// <summary>The core: options, policy, the command handlers, runbooks and the postmortem template.</summary>
+internal static class CoreRegistration
+{
+    public static WebApplicationBuilder AddChatOpsCore(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<IncidentOptions>().BindConfiguration(IncidentOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Incidents:TimeZone is not a known time zone id (e.g. UTC, Europe/Berlin).")
+            .Validate(o => Enum.IsDefined(o.DefaultSeverity), "Incidents:DefaultSeverity must be Sev1..Sev4.")
+            .ValidateOnStart();
+        services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.SectionName)
+            .Validate(o => o.DefaultTimeout > TimeSpan.Zero, "Checks:DefaultTimeout must be positive.").ValidateOnStart();
+
+        services.AddSingleton<IRoleDirectory, ConfiguredRoleDirectory>();
+        services.AddSingleton<IncidentPolicy>();
+        services.AddSingleton<IncidentClock>();
+        services.AddSingleton<IncidentCard>();
+        services.AddSingleton<IncidentResolver>();
+        services.AddSingleton<IncidentUpdater>();
+        services.AddSingleton<IncidentChanger>();
+        services.AddSingleton<TimelineView>();
+        services.AddSingleton<CheckRunner>();
+        services.AddSingleton<CommandDispatcher>();
+        foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()
+                     .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))
+            services.AddSingleton(typeof(ICommandHandler), handler);
+
+        services.AddSingleton(LoadRunbooks(builder));
+        services.AddSingleton(LoadTemplate(builder));
+        services.AddSingleton<PostmortemRenderer>();
+        return builder;
+    }
+
+    private static RunbookCatalog LoadRunbooks(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(RunbookOptions.SectionName).Get<RunbookOptions>() ?? new RunbookOptions();
+        var folder = HostPaths.Resolve(builder.Environment, options.Folder);
+        var loaded = RunbookLoader.LoadFolder(folder);
+        if (!loaded.IsValid)
+            throw new InvalidConfigurationException($"The runbooks in {options.Folder} are invalid:\n  " + string.Join("\n  ", loaded.Errors));
+        return new RunbookCatalog(loaded.Runbooks);
+    }
+
+    private static PostmortemTemplate LoadTemplate(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(PostmortemOptions.SectionName).Get<PostmortemOptions>() ?? new PostmortemOptions();
+        try
+        {
+            return PostmortemTemplate.Load(HostPaths.Resolve(builder.Environment, options.TemplatePath));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidConfigurationException(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatOps.Host.Configuration;
+
+/// <summary>Configuration section <c>Runbooks</c>.</summary>
+public sealed class RunbookOptions
+{
+    public const string SectionName = "Runbooks";
+
+    /// <summary>The folder of <c>*.yaml</c> runbooks; relative paths are under the content root.</summary>
+    [Required]
+    public string Folder { get; set; } = "runbooks";
+}

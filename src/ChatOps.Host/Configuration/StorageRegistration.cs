@@ -1,0 +1,23 @@
+using ChatOps.Core.Incidents;
+using ChatOps.Storage.Sqlite;
+
+namespace ChatOps.Host.Configuration;
+
+/// <summary>The embedded default: a SQLite file, migrated before the host takes requests.</summary>
+internal static class StorageRegistration
+{
+    public static WebApplicationBuilder AddChatOpsStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SqliteOptions>().BindConfiguration(SqliteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = builder.Configuration.GetSection(SqliteOptions.SectionName).Get<SqliteOptions>() ?? new SqliteOptions();
+            var path = Path.IsPathRooted(options.Path) ? options.Path : Path.Combine(builder.Environment.ContentRootPath, options.Path);
+            return new SqliteDatabase(path);
+        });
+        builder.Services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
+        builder.Services.AddHostedService<StorageMigrationWorker>();
+        builder.Services.AddHealthChecks().AddCheck<Health.StorageHealthCheck>("storage", tags: ["ready"]);
+        return builder;
+    }
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Timeline;
+using Microsoft.Data.Sqlite;
+
+namespace ChatOps.Storage.Sqlite;
+
+/// <summary>The embedded incident store: one SQLite file; every multi-row change in one transaction.</summary>
+public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStore
+{
+    private const string Columns =
+        "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version";
+
+    public async Task<Incident> CreateAsync(NewIncident incident, Func<IncidentId, IReadOnlyList<TimelineEvent>> firstEvents, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var year = incident.DeclaredAt.UtcDateTime.Year;
+        await using var counter = Command(connection, transaction,
+            "INSERT INTO incident_counters (year, last) VALUES ($year, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last");
+        counter.Parameters.AddWithValue("$year", year);
+        var number = Convert.ToInt32(await counter.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+
+        var created = new Incident
+        {
+            Id = new IncidentId(year, number),
+            Title = incident.Title,
+            Severity = incident.Severity,
+            Place = incident.Place,
+            DeclaredBy = incident.DeclaredBy,
+            DeclaredAt = incident.DeclaredAt,
+            Commander = incident.Commander,
+            Version = 1,
+        };
+        await using var insert = Command(connection, transaction, $"INSERT INTO incidents ({Columns}) VALUES ({Parameters()})");
+        Bind(insert, created);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await Append(connection, transaction, firstEvents(created.Id), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return created;
+    }
+
+    public async Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, $"SELECT {Columns} FROM incidents WHERE id = $id");
+        command.Parameters.AddWithValue("$id", id.ToString());
+        return (await Read(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<Incident>> ListOpenAsync(ChatPlace? channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, channel is null
+            ? $"SELECT {Columns} FROM incidents WHERE status <> 'resolved' ORDER BY year DESC, number DESC"
+            : $"SELECT {Columns} FROM incidents WHERE status <> 'resolved' AND platform = $platform AND channel = $channel ORDER BY year DESC, number DESC");
+        if (channel is not null)
+        {
+            command.Parameters.AddWithValue("$platform", channel.Platform);
+            command.Parameters.AddWithValue("$channel", channel.Channel);
+        }
+        return await Read(command, cancellationToken);
+    }
+
+    public async Task<Incident?> FindByThreadAsync(ChatPlace place, CancellationToken cancellationToken)
+    {
+        if (place.Thread is null) return null;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            $"SELECT {Columns} FROM incidents WHERE platform = $platform AND channel = $channel AND thread = $thread");
+        command.Parameters.AddWithValue("$platform", place.Platform);
+        command.Parameters.AddWithValue("$channel", place.Channel);
+        command.Parameters.AddWithValue("$thread", place.Thread);
+        return (await Read(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<bool> TryUpdateAsync(Incident updated, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var update = Command(connection, transaction, """
+            UPDATE incidents SET title = $title, severity = $severity, status = $status, commander = $commander,
+                platform = $platform, channel = $channel, thread = $thread, resolved_at = $resolved_at, impact = $impact,
+                root_cause = $root_cause, resolution = $resolution, action_items = $action_items, lessons = $lessons, version = $version
+            WHERE id = $id AND version = $expected
+            """);
+        Bind(update, updated);
+        update.Parameters.AddWithValue("$expected", updated.Version - 1);
+        if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
+        await Append(connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task AppendAsync(IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await Append(connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(IncidentId id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            "SELECT seq, at, actor, kind, text, data FROM timeline WHERE incident_id = $id ORDER BY seq");
+        command.Parameters.AddWithValue("$id", id.ToString());
+        var events = new List<TimelineEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new TimelineEvent(id, StoredNames.Time(reader.GetString(1)), reader.GetString(2),
+                TimelineKindNames.Parse(reader.GetString(3)), reader.GetString(4), StorageJson.Data(reader.GetString(5)), reader.GetInt64(0)));
+        }
+        return events;
+    }
+
+    private static async Task Append(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var e in events)
+        {
+            await using var insert = Command(connection, transaction,
+                "INSERT INTO timeline (incident_id, at, actor, kind, text, data) VALUES ($incident, $at, $actor, $kind, $text, $data)");
+            insert.Parameters.AddWithValue("$incident", e.Incident.ToString());
+            insert.Parameters.AddWithValue("$at", StoredNames.Time(e.At));
+            insert.Parameters.AddWithValue("$actor", e.Actor);
+            insert.Parameters.AddWithValue("$kind", e.Kind.Name());
+            insert.Parameters.AddWithValue("$text", e.Text);
+            insert.Parameters.AddWithValue("$data", StorageJson.Data(e.Details));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static string Parameters() => string.Join(", ", Columns.Split(", ").Select(c => "$" + c));
+
+    private static void Bind(SqliteCommand command, Incident i)
+    {
+        command.Parameters.AddWithValue("$id", i.Id.ToString());
+        command.Parameters.AddWithValue("$year", i.Id.Year);
+        command.Parameters.AddWithValue("$number", i.Id.Number);
+        command.Parameters.AddWithValue("$title", i.Title);
+        command.Parameters.AddWithValue("$severity", (int)i.Severity);
+        command.Parameters.AddWithValue("$status", StoredNames.Status(i.Status));
+        command.Parameters.AddWithValue("$commander", (object?)i.Commander ?? DBNull.Value);
+        command.Parameters.AddWithValue("$platform", i.Place.Platform);
+        command.Parameters.AddWithValue("$channel", i.Place.Channel);
+        command.Parameters.AddWithValue("$thread", (object?)i.Place.Thread ?? DBNull.Value);
+        command.Parameters.AddWithValue("$declared_by", i.DeclaredBy);
+        command.Parameters.AddWithValue("$declared_at", StoredNames.Time(i.DeclaredAt));
+        command.Parameters.AddWithValue("$resolved_at", i.ResolvedAt is { } r ? StoredNames.Time(r) : DBNull.Value);
+        command.Parameters.AddWithValue("$impact", (object?)i.Impact ?? DBNull.Value);
+        command.Parameters.AddWithValue("$root_cause", (object?)i.RootCause ?? DBNull.Value);
+        command.Parameters.AddWithValue("$resolution", (object?)i.Resolution ?? DBNull.Value);
+        command.Parameters.AddWithValue("$action_items", StorageJson.Items(i.ActionItems));
+        command.Parameters.AddWithValue("$lessons", StorageJson.Texts(i.Lessons));
+        command.Parameters.AddWithValue("$version", i.Version);
+    }
+
+    private static async Task<List<Incident>> Read(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var incidents = new List<Incident>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            incidents.Add(new Incident
+            {
+                Id = new IncidentId(r.GetInt32(1), r.GetInt32(2)),
+                Title = r.GetString(3),
+                Severity = (Severity)r.GetInt32(4),
+                Status = StoredNames.Status(r.GetString(5)),
+                Commander = r.IsDBNull(6) ? null : r.GetString(6),
+                Place = new ChatPlace(r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9)),
+                DeclaredBy = r.GetString(10),
+                DeclaredAt = StoredNames.Time(r.GetString(11)),
+                ResolvedAt = r.IsDBNull(12) ? null : StoredNames.Time(r.GetString(12)),
+                Impact = r.IsDBNull(13) ? null : r.GetString(13),
+                RootCause = r.IsDBNull(14) ? null : r.GetString(14),
+                Resolution = r.IsDBNull(15) ? null : r.GetString(15),
+                ActionItems = StorageJson.Items(r.GetString(16)),
+                Lessons = StorageJson.Texts(r.GetString(17)),
+                Version = r.GetInt32(18),
+            });
+        }
+        return incidents;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ChatOps.Core.Incidents;
+
+namespace ChatOps.Storage;
+
+/// <summary>The JSON columns (action items, lessons, event data), with source-generated serialisation.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(List<ActionItem>))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(SortedDictionary<string, string>))]
+internal sealed partial class StorageJson : JsonSerializerContext
+{
+    public static string Items(IEnumerable<ActionItem> items) => JsonSerializer.Serialize(items.ToList(), Default.ListActionItem);
+
+    public static ImmutableList<ActionItem> Items(string json) => [.. JsonSerializer.Deserialize(json, Default.ListActionItem) ?? []];
+
+    public static string Texts(IEnumerable<string> texts) => JsonSerializer.Serialize(texts.ToList(), Default.ListString);
+
+    public static ImmutableList<string> Texts(string json) => [.. JsonSerializer.Deserialize(json, Default.ListString) ?? []];
+
+    public static string Data(IReadOnlyDictionary<string, string> data) =>
+        JsonSerializer.Serialize(new SortedDictionary<string, string>(data.ToDictionary(), StringComparer.Ordinal), Default.SortedDictionaryStringString);
+
+    public static ImmutableSortedDictionary<string, string> Data(string json) =>
+        (JsonSerializer.Deserialize(json, Default.SortedDictionaryStringString) ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal);
+}
