@@ -1,0 +1,56 @@
+using ChatOps.Core.Commands;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
+
+namespace ChatOps.Core.Chat;
+
+/// <summary>
+/// Posts a handler's messages through the surface of the platform they belong to, in order. A new root
+/// message becomes the incident's thread; a root update replaces that message in place.
+/// </summary>
+public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentStore store, IncidentUpdater updater)
+{
+    private readonly Dictionary<string, IChatSurface> _surfaces = surfaces.ToDictionary(s => s.Platform, StringComparer.Ordinal);
+
+    public async Task DeliverAsync(CommandResult result, CommandContext context, CancellationToken cancellationToken)
+    {
+        var threads = new Dictionary<IncidentId, ChatPlace>();
+        foreach (var outgoing in result.Messages)
+        {
+            var incidentPlace = outgoing.Incident is { } i ? threads.GetValueOrDefault(i.Id, i.Place) : null;
+            var surface = Surface(incidentPlace?.Platform ?? context.Place.Platform);
+            switch (outgoing.Audience)
+            {
+                case Audience.Requester:
+                    await surface.PostPrivateAsync(context.Place, context.Actor.Id, outgoing.Message, cancellationToken);
+                    break;
+                case Audience.Channel:
+                    var channel = (incidentPlace ?? context.Place) with { Thread = null };
+                    var root = await surface.PostAsync(channel, outgoing.Message, cancellationToken);
+                    if (outgoing.Incident is { } declared) threads[declared.Id] = await AttachThreadAsync(declared, root, cancellationToken);
+                    break;
+                case Audience.Thread:
+                    await surface.PostAsync(incidentPlace ?? context.Place, outgoing.Message, cancellationToken);
+                    break;
+                case Audience.Root when incidentPlace?.Thread is { } rootId:
+                    await surface.UpdateAsync(new PostedMessage(incidentPlace with { Thread = null }, rootId), outgoing.Message, cancellationToken);
+                    break;
+                case Audience.Root:
+                    break; // An incident whose root message was never posted has nothing to update.
+            }
+        }
+    }
+
+    private async Task<ChatPlace> AttachThreadAsync(Incident incident, PostedMessage root, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(incident.Id, cancellationToken) ?? incident;
+        var (updated, _) = await updater.ApplyAsync(current,
+            i => IncidentChange.To(i with { Place = i.Place.WithThread(root.MessageId) }), cancellationToken);
+        return updated?.Place ?? incident.Place.WithThread(root.MessageId);
+    }
+
+    private IChatSurface Surface(string platform) =>
+        _surfaces.TryGetValue(platform, out var surface)
+            ? surface
+            : throw new InvalidOperationException($"No chat surface is registered for platform '{platform}'.");
+}
