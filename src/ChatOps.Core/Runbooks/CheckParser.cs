@@ -104,7 +104,9 @@ internal static partial class CheckParser
                 var field = map.Text("field", required: true);
                 return section is null || field is null ? null : new RedisCheck(RedisRead.Info, section, field);
             case "hit-rate":
-                return map.Flag("hit-rate") ? new RedisCheck(RedisRead.HitRate, "stats") : null;
+                if (map.Flag("hit-rate")) return new RedisCheck(RedisRead.HitRate, "stats");
+                map.Errors.Add(map.LineOf("hit-rate"), $"{where}: hit-rate can only be true; leave it out to read something else.");
+                return null;
             default:
                 // Counted with SCAN in pages: KEYS blocks the server for the whole keyspace.
                 return map.Text("count", required: true) is { } pattern ? new RedisCheck(RedisRead.Count, pattern) : null;
@@ -122,11 +124,11 @@ internal static partial class CheckParser
             map.Errors.Add(map.LineOf("sql"), $"{where}: sql must be one SELECT (or WITH ... SELECT) statement.");
         if (sql.TrimEnd().TrimEnd(';').Contains(';', StringComparison.Ordinal))
             map.Errors.Add(map.LineOf("sql"), $"{where}: sql must be a single statement.");
-        foreach (var name in parameters?.Keys.ToList() ?? [])
-        {
-            if (!sql.Contains("@" + name, StringComparison.Ordinal))
-                map.Errors.Add(map.LineOf("parameters"), $"{where}: parameter '{name}' is not used in the sql (write it as @{name}).");
-        }
+        var used = SqlParameter().Matches(sql).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in (parameters?.Keys ?? Enumerable.Empty<string>()).Where(n => !used.Contains(n)))
+            map.Errors.Add(map.LineOf("parameters"), $"{where}: parameter '{name}' is not used in the sql (write it as @{name}).");
+        foreach (var name in used.Where(n => parameters?.ContainsKey(n) != true))
+            map.Errors.Add(map.LineOf("sql"), $"{where}: the sql uses @{name}, which 'parameters' does not define.");
         return new PostgresCheck(sql.TrimEnd().TrimEnd(';'), parameters ?? new Dictionary<string, string>(), valueColumn, maxRows);
     }
 
@@ -180,6 +182,9 @@ internal static partial class CheckParser
 
     [GeneratedRegex(@"^\.(\s*\|\s*length)?$|^(\.[A-Za-z_][A-Za-z0-9_-]*|\[\d+\])+(\s*\|\s*length)?$", RegexOptions.CultureInvariant)]
     private static partial Regex JsonExtractPattern();
+
+    [GeneratedRegex(@"(?<![@\w])@([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex SqlParameter();
 
     [GeneratedRegex(@"^\s*(select|with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadOnlySql();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatOps.Core.Runbooks;
@@ -25,6 +26,12 @@ internal sealed class YamlMap(YamlMappingNode node, RunbookErrorSink errors, str
         if (value is null)
         {
             if (required) errors.Add(Line, $"{where}: '{key}' is required.");
+            return null;
+        }
+        // A plain ~ or null is YAML's null, not the text "null".
+        if (value is YamlScalarNode { Style: ScalarStyle.Plain, Value: "~" or "null" or "Null" or "NULL" })
+        {
+            if (required) errors.Add(Line0(value), $"{where}: '{key}' is required but is null.");
             return null;
         }
         if (value is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text)) return text.Trim();

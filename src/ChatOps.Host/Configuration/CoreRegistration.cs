@@ -1,9 +1,6 @@
-using ChatOps.Core.Access;
+using ChatOps.Core;
 using ChatOps.Core.Checks;
-using ChatOps.Core.Commands;
-using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Messages;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
 
@@ -15,7 +12,6 @@ internal static class CoreRegistration
     public static WebApplicationBuilder AddChatOpsCore(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
         services.AddOptions<IncidentOptions>().BindConfiguration(IncidentOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Incidents:TimeZone is not a known time zone id (e.g. UTC, Europe/Berlin).")
             .Validate(o => Enum.IsDefined(o.DefaultSeverity), "Incidents:DefaultSeverity must be Sev1..Sev4.")
@@ -23,23 +19,9 @@ internal static class CoreRegistration
         services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.SectionName)
             .Validate(o => o.DefaultTimeout > TimeSpan.Zero, "Checks:DefaultTimeout must be positive.").ValidateOnStart();
 
-        services.AddSingleton<IRoleDirectory, ConfiguredRoleDirectory>();
-        services.AddSingleton<IncidentPolicy>();
-        services.AddSingleton<IncidentClock>();
-        services.AddSingleton<IncidentCard>();
-        services.AddSingleton<IncidentResolver>();
-        services.AddSingleton<IncidentUpdater>();
-        services.AddSingleton<IncidentChanger>();
-        services.AddSingleton<TimelineView>();
-        services.AddSingleton<CheckRunner>();
-        services.AddSingleton<CommandDispatcher>();
-        foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()
-                     .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))
-            services.AddSingleton(typeof(ICommandHandler), handler);
-
+        services.AddIncidentCore();
         services.AddSingleton(LoadRunbooks(builder));
         services.AddSingleton(LoadTemplate(builder));
-        services.AddSingleton<PostmortemRenderer>();
         return builder;
     }
 

@@ -1,0 +1,37 @@
+using ChatOps.Core.Access;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Commands;
+using ChatOps.Core.Commands.Handlers;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
+using ChatOps.Core.Postmortem;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatOps.Core;
+
+/// <summary>Registers the core's services; the host binds their options and supplies the ports (store, surfaces, executors).</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddIncidentCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRoleDirectory, ConfiguredRoleDirectory>();
+        services.AddSingleton<IncidentPolicy>();
+        services.AddSingleton<IncidentClock>();
+        services.AddSingleton<IncidentCard>();
+        services.AddSingleton<IncidentResolver>();
+        services.AddSingleton<IncidentUpdater>();
+        services.AddSingleton<IncidentChanger>();
+        services.AddSingleton<TimelineView>();
+        services.AddSingleton<CheckRunner>();
+        services.AddSingleton<PostmortemRenderer>();
+        services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton<ChatDelivery>();
+        foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()
+                     .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))
+            services.AddSingleton(typeof(ICommandHandler), handler);
+        return services;
+    }
+}
