@@ -127,7 +127,7 @@ public static class CommandTable
             owner = mentioned;
             text = text[..lastSpace].TrimEnd();
         }
-        return text.Length == 0
+        return text.Length == 0 || UserMention.TryParse(text, out _)
             ? spec.Fail(CommandErrorCode.MissingArgument, "Describe the action item after the verb.")
             : ParseResult.Ok(new AddActionItemCommand(incident, text, owner));
     }

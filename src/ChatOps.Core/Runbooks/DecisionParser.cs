@@ -5,7 +5,7 @@ namespace ChatOps.Core.Runbooks;
 /// <summary>Reads a runbook's <c>decision</c> tree and proves every reference in it.</summary>
 internal static class DecisionParser
 {
-    public static DecisionTree? Parse(YamlMap map, IReadOnlyList<CheckDefinition> checks, IReadOnlyList<MitigationDefinition> mitigations)
+    public static DecisionTree? Parse(YamlMap map, IReadOnlySet<string> checks, IReadOnlySet<string> mitigations)
     {
         var before = map.Errors.Count;
         var start = map.Text("start", required: true);
@@ -30,7 +30,7 @@ internal static class DecisionParser
         return map.Errors.Count > before ? null : tree;
     }
 
-    private static DecisionNode? ParseNode(string id, YamlMap map, IReadOnlyList<CheckDefinition> checks, IReadOnlyList<MitigationDefinition> mitigations)
+    private static DecisionNode? ParseNode(string id, YamlMap map, IReadOnlySet<string> checks, IReadOnlySet<string> mitigations)
     {
         var before = map.Errors.Count;
         var where = $"decision node '{id}'";
@@ -42,7 +42,7 @@ internal static class DecisionParser
             var when = CheckParser.Condition(answerMap, "when", where);
             if (!answerMap.Has("when")) answerMap.Errors.Add(answerMap.Line, $"{where}: answer needs 'when', the condition for yes.");
             answerMap.RejectUnknownKeys();
-            if (check is not null && checks.All(c => c.Id != check))
+            if (check is not null && !checks.Contains(check))
                 map.Errors.Add(answerMap.LineOf("check"), $"{where}: answer refers to check '{check}', which this runbook does not define.");
             if (check is not null && when is not null) answer = new DecisionAnswer(check, when);
         }
@@ -52,7 +52,7 @@ internal static class DecisionParser
         return map.Errors.Count > before || ask is null || yes is null || no is null ? null : new DecisionNode(id, ask, answer, yes, no);
     }
 
-    private static DecisionBranch? Branch(YamlMap map, string key, string where, IReadOnlyList<MitigationDefinition> mitigations)
+    private static DecisionBranch? Branch(YamlMap map, string key, string where, IReadOnlySet<string> mitigations)
     {
         switch (map.Raw(key))
         {
@@ -66,7 +66,7 @@ internal static class DecisionParser
                 var recommend = leaf.Texts("recommend");
                 var advice = leaf.Text("advice");
                 leaf.RejectUnknownKeys();
-                foreach (var id in recommend.Where(r => mitigations.All(m => m.Id != r)))
+                foreach (var id in recommend.Where(r => !mitigations.Contains(r)))
                     map.Errors.Add(leaf.LineOf("recommend"), $"{where}: '{key}' recommends mitigation '{id}', which this runbook does not define.");
                 if (recommend.Count == 0 && advice is null)
                     map.Errors.Add(leaf.Line, $"{where}: '{key}' needs recommend, advice, or both.");

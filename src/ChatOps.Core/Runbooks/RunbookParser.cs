@@ -47,7 +47,8 @@ internal static partial class RunbookParser
 
         Unique(errors, "check", checkMaps);
         Unique(errors, "mitigation", mitigationMaps);
-        var decision = decisionMap is null ? null : DecisionParser.Parse(decisionMap, checks, mitigations);
+        // References are proved against every declared id, so that one broken check is not reported again at each use.
+        var decision = decisionMap is null ? null : DecisionParser.Parse(decisionMap, Declared(checkMaps), Declared(mitigationMaps));
 
         if (errors.Count > 0 || id is null || title is null) return (null, errors.Errors);
         return (new Runbook(id, title, summary, symptoms, alerts, timebox, checks, decision, mitigations, checklists, notes, file), errors.Errors);
@@ -64,6 +65,9 @@ internal static partial class RunbookParser
     }
 
     public static bool IsId(string text) => IdPattern().IsMatch(text);
+
+    private static HashSet<string> Declared(IReadOnlyList<YamlMap> entries) =>
+        entries.Select(e => e.PeekText("id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     private static List<string> RequireItems(YamlMap checklist)
     {

@@ -1,3 +1,4 @@
+using ChatOps.TestKit;
 using ChatOps.Core.Runbooks;
 
 namespace ChatOps.Core.Tests.Runbooks;

@@ -1,4 +1,4 @@
-namespace ChatOps.Core.Tests;
+namespace ChatOps.TestKit;
 
 /// <summary>Folders of the repository, found from the test's output folder.</summary>
 public static class RepoPaths

@@ -1,0 +1,110 @@
+using ChatOps.Core.Commands;
+using ChatOps.Core.Incidents;
+
+namespace ChatOps.Core.Tests.Commands;
+
+public sealed class CommandParserTests
+{
+    [Theory]
+    [InlineData("declare sev2 GPU pool saturated", Severity.Sev2, "GPU pool saturated")]
+    [InlineData("declare   Checkout   latency  up", null, "Checkout   latency  up")]
+    [InlineData("incident declare SEV1 Everything is down", Severity.Sev1, "Everything is down")]
+    [InlineData("/incident declare sev4 minor", Severity.Sev4, "minor")]
+    [InlineData("declare 2 things broke", null, "2 things broke")]
+    public void Declare_reads_optional_severity_and_title(string text, Severity? severity, string title)
+    {
+        var command = Assert.IsType<DeclareCommand>(CommandParser.Parse(text).Command);
+        Assert.Equal(severity, command.Severity);
+        Assert.Equal(title, command.Title);
+    }
+
+    [Fact]
+    public void Every_verb_names_its_incident_after_the_verb()
+    {
+        var id = new IncidentId(2026, 42);
+        Assert.Equal(new SetSeverityCommand(id, Severity.Sev2, "customers affected"), CommandParser.Parse("sev INC-2026-0042 2 customers affected").Command);
+        Assert.Equal(new SetCommanderCommand(id, "U123"), CommandParser.Parse("lead INC-2026-0042 <@U123|alice>").Command);
+        Assert.Equal(new RunRunbookCommand(id, "high-latency"), CommandParser.Parse("run INC-2026-0042 high-latency").Command);
+        Assert.Equal(new RunCheckCommand(null, "gpu-utilization"), CommandParser.Parse("check gpu-utilization").Command);
+        Assert.Equal(new AddNoteCommand(id, NoteKind.Cause, "bad deploy"), CommandParser.Parse("cause INC-2026-0042 bad deploy").Command);
+        Assert.Equal(new AddNoteCommand(null, NoteKind.Impact, "5% of requests"), CommandParser.Parse("impact 5% of requests").Command);
+        Assert.Equal(new MarkMitigatedCommand(id), CommandParser.Parse("mitigated INC-2026-0042").Command);
+        Assert.Equal(new ResolveCommand(null, null), CommandParser.Parse("resolve").Command);
+        Assert.Equal(new ResolveCommand(id, "rolled back"), CommandParser.Parse("resolve INC-2026-0042 rolled back").Command);
+        Assert.Equal(new ShowStatusCommand(null), CommandParser.Parse("status").Command);
+        Assert.Equal(new ShowTimelineCommand(id), CommandParser.Parse("TIMELINE inc-2026-0042").Command);
+        Assert.Equal(new ListIncidentsCommand(), CommandParser.Parse("list").Command);
+        Assert.Equal(new PostmortemCommand(null), CommandParser.Parse("postmortem").Command);
+        Assert.Equal(new HelpCommand("sev"), CommandParser.Parse("help sev").Command);
+        Assert.Equal(new AddLessonCommand(null, "alerts need runbook links"), CommandParser.Parse("lesson alerts need runbook links").Command);
+    }
+
+    [Fact]
+    public void Action_takes_a_trailing_owner()
+    {
+        Assert.Equal(new AddActionItemCommand(null, "Add GPU alert", "U7"), CommandParser.Parse("action Add GPU alert <@U7>").Command);
+        Assert.Equal(new AddActionItemCommand(null, "Add GPU alert", "@bob"), CommandParser.Parse("action Add GPU alert @bob").Command);
+        Assert.Equal(new AddActionItemCommand(null, "email <@U7> later please", null), CommandParser.Parse("action email <@U7> later please").Command);
+    }
+
+    [Theory]
+    [InlineData("", CommandErrorCode.Empty)]
+    [InlineData("   ", CommandErrorCode.Empty)]
+    [InlineData("incident", CommandErrorCode.Empty)]
+    [InlineData("explode now", CommandErrorCode.UnknownVerb)]
+    [InlineData("declare", CommandErrorCode.MissingTitle)]
+    [InlineData("declare sev2", CommandErrorCode.MissingTitle)]
+    [InlineData("declare sev9 oh no", CommandErrorCode.BadSeverity)]
+    [InlineData("sev 9", CommandErrorCode.BadSeverity)]
+    [InlineData("sev high", CommandErrorCode.BadSeverity)]
+    [InlineData("sev", CommandErrorCode.MissingArgument)]
+    [InlineData("lead", CommandErrorCode.MissingArgument)]
+    [InlineData("lead bob", CommandErrorCode.BadUser)]
+    [InlineData("lead @bob @carol", CommandErrorCode.UnexpectedArgument)]
+    [InlineData("run", CommandErrorCode.MissingArgument)]
+    [InlineData("run high latency", CommandErrorCode.UnexpectedArgument)]
+    [InlineData("note", CommandErrorCode.MissingArgument)]
+    [InlineData("note INC-2026-0001", CommandErrorCode.MissingArgument)]
+    [InlineData("action @bob", CommandErrorCode.MissingArgument)]
+    [InlineData("mitigated it is", CommandErrorCode.UnexpectedArgument)]
+    [InlineData("list everything", CommandErrorCode.UnexpectedArgument)]
+    [InlineData("help frobnicate", CommandErrorCode.UnknownVerb)]
+    public void Bad_input_gets_a_typed_error_with_usage(string text, CommandErrorCode code)
+    {
+        var result = CommandParser.Parse(text);
+        Assert.False(result.Succeeded);
+        Assert.Equal(code, result.Error.Code);
+        Assert.False(string.IsNullOrWhiteSpace(result.Error.Message));
+        Assert.NotNull(result.Error.Usage);
+    }
+
+    [Fact]
+    public void Sev_9_says_which_severities_exist_and_how_to_write_the_command()
+    {
+        var error = CommandParser.Parse("sev 9").Error!;
+        Assert.Contains("1, 2, 3 or 4", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("sev ", error.Usage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overlong_input_is_refused()
+    {
+        Assert.Equal(CommandErrorCode.TooLong, CommandParser.Parse("note " + new string('x', CommandTable.MaxLength)).Error!.Code);
+    }
+
+    [Fact]
+    public void Every_verb_of_the_table_parses_from_its_own_usage_line()
+    {
+        foreach (var spec in CommandTable.All)
+        {
+            var example = spec.Usage
+                .Replace("[INC-YYYY-NNNN]", "INC-2026-0001", StringComparison.Ordinal)
+                .Replace("[sev1-4] ", "sev2 ", StringComparison.Ordinal)
+                .Replace("<1-4>", "2", StringComparison.Ordinal)
+                .Replace("@user", "@bob", StringComparison.Ordinal)
+                .Replace("[verb]", "sev", StringComparison.Ordinal);
+            example = System.Text.RegularExpressions.Regex.Replace(example, @"\[([^\]]+)\]|<([^>]+)>", "word");
+            Assert.True(CommandParser.Parse(example).Succeeded, $"'{example}' (from the usage of {spec.Verb}) does not parse.");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using ChatOps.Core;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Commands;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
+using ChatOps.Core.Postmortem;
+using ChatOps.Core.Runbooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOps.TestKit;
+
+/// <summary>
+/// "Say this, expect that, click this": the core wired as the host wires it, with a fake clock, a
+/// recording chat surface and the shipped runbooks and template.
+/// </summary>
+public sealed class Conversation : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _services;
+
+    public Conversation(IIncidentStore? store = null, IEnumerable<string>? managers = null, IEnumerable<ICheckExecutor>? executors = null, string timeZone = "UTC")
+    {
+        Store = store ?? new InMemoryIncidentStore();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(Store);
+        services.AddSingleton<IChatSurface>(Chat);
+        services.Configure<IncidentOptions>(o =>
+        {
+            o.TimeZone = timeZone;
+            foreach (var manager in managers ?? []) o.Managers.Add(manager);
+        });
+        services.Configure<CheckOptions>(_ => { });
+        foreach (var executor in executors ?? []) services.AddSingleton(executor);
+        services.AddSingleton(new RunbookCatalog(Runbooks.Value));
+        services.AddSingleton(PostmortemTemplate.Load(Path.Combine(RepoPaths.Templates, "postmortem.md.sbn")));
+        services.AddIncidentCore();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private static readonly Lazy<IReadOnlyList<Runbook>> Runbooks = new(() =>
+    {
+        var loaded = RunbookLoader.LoadFolder(RepoPaths.Runbooks);
+        return loaded.IsValid ? loaded.Runbooks : throw new InvalidOperationException(string.Join("\n", loaded.Errors));
+    });
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public IIncidentStore Store { get; }
+
+    public RecordingChatSurface Chat { get; } = new();
+
+    public ChatPlace Channel { get; } = new(RecordingChatSurface.DefaultPlatform, "C-INCIDENTS");
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Sends a command as <paramref name="user"/>, in the channel or in a thread, and delivers what it answers.</summary>
+    public async Task<CommandResult> SayAsync(string user, string text, string? thread = null)
+    {
+        var context = new CommandContext(new Core.Access.Actor(user), Channel with { Thread = thread });
+        var result = await Get<CommandDispatcher>().DispatchAsync(text, context, CancellationToken.None);
+        await Get<ChatDelivery>().DeliverAsync(result, context, CancellationToken.None);
+        return result;
+    }
+
+    /// <summary>Clicks a command button as <paramref name="user"/>.</summary>
+    public Task<CommandResult> ClickAsync(string user, Button button, string? thread = null) =>
+        button.ActionId == ButtonActions.Command
+            ? SayAsync(user, button.Value, thread)
+            : throw new NotSupportedException($"The conversation harness cannot click '{button.ActionId}' buttons yet.");
+
+    /// <summary>Declares an incident and returns it with the thread its root message opened.</summary>
+    public async Task<Incident> DeclareAsync(string user, string text)
+    {
+        var result = await SayAsync(user, "declare " + text);
+        Assert.Null(result.Error);
+        var declared = result.Messages.First(m => m.Audience == Audience.Channel).Incident!;
+        return (await Store.FindAsync(declared.Id, CancellationToken.None))!;
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    /// <summary>The options as the core reads them, for tests that need them directly.</summary>
+    public IncidentOptions Options => Get<IOptions<IncidentOptions>>().Value;
+}

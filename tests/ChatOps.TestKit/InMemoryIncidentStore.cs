@@ -1,0 +1,88 @@
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Timeline;
+
+namespace ChatOps.TestKit;
+
+/// <summary>A store in memory for tests of the core; it passes the same contract suite as the real stores.</summary>
+public sealed class InMemoryIncidentStore : IIncidentStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<IncidentId, Incident> _incidents = [];
+    private readonly List<TimelineEvent> _timeline = [];
+    private readonly Dictionary<int, int> _counters = [];
+
+    public Task<Incident> CreateAsync(NewIncident incident, Func<IncidentId, IReadOnlyList<TimelineEvent>> firstEvents, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var year = incident.DeclaredAt.UtcDateTime.Year;
+            var number = _counters[year] = _counters.GetValueOrDefault(year) + 1;
+            var created = new Incident
+            {
+                Id = new IncidentId(year, number),
+                Title = incident.Title,
+                Severity = incident.Severity,
+                Place = incident.Place,
+                DeclaredBy = incident.DeclaredBy,
+                DeclaredAt = incident.DeclaredAt,
+                Commander = incident.Commander,
+                Version = 1,
+            };
+            _incidents[created.Id] = created;
+            AppendLocked(firstEvents(created.Id));
+            return Task.FromResult(created);
+        }
+    }
+
+    public Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult(_incidents.GetValueOrDefault(id));
+    }
+
+    public Task<IReadOnlyList<Incident>> ListOpenAsync(ChatPlace? channel, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<Incident> open = [.. _incidents.Values
+                .Where(i => i.IsOpen && (channel is null || (i.Place.Platform == channel.Platform && i.Place.Channel == channel.Channel)))
+                .OrderByDescending(i => i.Id.Year).ThenByDescending(i => i.Id.Number)];
+            return Task.FromResult(open);
+        }
+    }
+
+    public Task<Incident?> FindByThreadAsync(ChatPlace place, CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult(place.Thread is null ? null : _incidents.Values.FirstOrDefault(i => i.Place == place));
+    }
+
+    public Task<bool> TryUpdateAsync(Incident updated, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_incidents.TryGetValue(updated.Id, out var stored) || stored.Version != updated.Version - 1) return Task.FromResult(false);
+            _incidents[updated.Id] = updated;
+            AppendLocked(events);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task AppendAsync(IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
+    {
+        lock (_gate) AppendLocked(events);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<TimelineEvent>> TimelineAsync(IncidentId id, CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<TimelineEvent>>([.. _timeline.Where(e => e.Incident == id)]);
+    }
+
+    private void AppendLocked(IEnumerable<TimelineEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (!_incidents.ContainsKey(e.Incident)) throw new InvalidOperationException($"{e.Incident} does not exist.");
+            _timeline.Add(e with { Sequence = _timeline.Count + 1 });
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
+
+namespace ChatOps.TestKit;
+
+/// <summary>A chat surface that keeps what was posted, for assertions; message ids are m1, m2, ...</summary>
+public sealed class RecordingChatSurface(string platform = RecordingChatSurface.DefaultPlatform) : IChatSurface
+{
+    public const string DefaultPlatform = "test";
+    private int _next;
+
+    public string Platform => platform;
+
+    public ConcurrentQueue<Posted> Posts { get; } = new();
+
+    public Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var id = $"m{Interlocked.Increment(ref _next)}";
+        Posts.Enqueue(new Posted(PostKind.Message, place, id, null, message));
+        return Task.FromResult(new PostedMessage(place, id));
+    }
+
+    public Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken)
+    {
+        Posts.Enqueue(new Posted(PostKind.Update, posted.Place, posted.MessageId, null, message));
+        return Task.CompletedTask;
+    }
+
+    public Task PostPrivateAsync(ChatPlace place, string userId, ChatMessage message, CancellationToken cancellationToken)
+    {
+        Posts.Enqueue(new Posted(PostKind.Private, place, null, userId, message));
+        return Task.CompletedTask;
+    }
+
+    public sealed record Posted(PostKind Kind, ChatPlace Place, string? MessageId, string? User, ChatMessage Message);
+
+    public enum PostKind
+    {
+        Message,
+        Update,
+        Private,
+    }
+}
