@@ -10,7 +10,7 @@ namespace ChatOps.Core.Postmortem;
 /// Renders an incident and its timeline through the postmortem template. Everything users typed reaches the
 /// template as data (strings), so <c>{{ ... }}</c> in a note is printed, never run.
 /// </summary>
-public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentClock clock)
+public sealed partial class PostmortemRenderer(PostmortemTemplate template, IncidentClock clock)
 {
     public string Render(Incident incident, IReadOnlyList<TimelineEvent> timeline)
     {
@@ -21,7 +21,7 @@ public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentCloc
             ["title"] = OneLine(incident.Title),
             ["severity"] = incident.Severity.Label(),
             ["status"] = IncidentLifecycle.Name(incident.Status),
-            ["commander"] = incident.Commander,
+            ["commander"] = incident.Commander is { } c ? Person(c) : null,
             ["start_time"] = clock.Short(incident.DeclaredAt),
             ["end_time"] = end is { } e ? clock.Short(e) : null,
             ["length"] = IncidentClock.Length((end ?? clock.Now) - incident.DeclaredAt),
@@ -31,7 +31,7 @@ public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentCloc
             ["action_items"] = incident.ActionItems.Select(a => new ScriptObject
             {
                 ["text"] = OneLine(a.Text),
-                ["owner"] = a.Owner,
+                ["owner"] = a.Owner is { } o ? Person(o) : null,
                 ["done"] = a.Done,
             }).ToList(),
             ["lessons"] = incident.Lessons.Select(OneLine).ToList(),
@@ -64,6 +64,14 @@ public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentCloc
         return entries;
     }
 
-    /// <summary>List items stay one line, so typed text cannot start a heading or a list of its own.</summary>
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    /// <summary>
+    /// List items stay one line, so typed text cannot start a heading or a list of its own; chat mentions
+    /// (<c>&lt;@U123&gt;</c>) read as <c>@U123</c> in a document.
+    /// </summary>
+    private static string OneLine(string text) => Mention().Replace(text.ReplaceLineEndings(" "), "@$1");
+
+    private static string Person(string user) => user.StartsWith('@') ? user : "@" + user;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<@([^<>|\s]+)(?:\|[^<>]*)?>")]
+    private static partial System.Text.RegularExpressions.Regex Mention();
 }

@@ -1,0 +1,87 @@
+using ChatOps.Core.Messages;
+using ChatOps.TestKit;
+
+namespace ChatOps.Core.Tests.Postmortem;
+
+public sealed class PostmortemTests
+{
+    private const string Alice = "U-ALICE";
+    private const string Manager = "U-MANAGER";
+
+    private static string GoldenPath => Path.Combine(RepoPaths.Root, "tests", "ChatOps.Core.Tests", "Postmortem", "Golden", "realistic-incident.md");
+
+    [Fact]
+    public async Task A_realistic_incident_renders_as_the_golden_file()
+    {
+        var document = await RenderRealisticIncidentAsync();
+        // Set UPDATE_GOLDEN=1 to rewrite the file after an intended change, then review the diff.
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1") await File.WriteAllTextAsync(GoldenPath, document);
+        Assert.Equal(await File.ReadAllTextAsync(GoldenPath), document);
+    }
+
+    [Fact]
+    public async Task The_seed_sections_appear_in_the_seed_order()
+    {
+        var document = await RenderRealisticIncidentAsync();
+        string[] sections = ["# Incident Report: ", "## Summary", "- **Severity**: SEV2", "- **Duration**: ", "- **Impact**: ", "## Timeline",
+            "## Root Cause", "## Resolution", "## Action Items", "## Lessons Learned"];
+        var positions = sections.Select(s => document.IndexOf(s, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Fact]
+    public async Task Empty_sections_say_so_and_typed_template_code_renders_literally()
+    {
+        await using var chat = new Conversation(managers: [Manager]);
+        var incident = await chat.DeclareAsync(Alice, "Template {{ 1 + 1 }} in the title");
+        await chat.SayAsync(Alice, "note look: {{ for x in 1..3 }}{{ x }}{{ end }} and {{ title }}");
+        var document = await PostmortemOfAsync(chat, incident.Id.ToString());
+
+        Assert.Contains("# Incident Report: Template {{ 1 + 1 }} in the title", document, StringComparison.Ordinal);
+        Assert.Contains("look: {{ for x in 1..3 }}{{ x }}{{ end }} and {{ title }}", document, StringComparison.Ordinal);
+        Assert.Contains("- **Impact**: Not recorded.", document, StringComparison.Ordinal);
+        Assert.Contains("## Root Cause\nNot identified.", document, StringComparison.Ordinal);
+        Assert.Contains("## Resolution\nNot resolved yet.", document, StringComparison.Ordinal);
+        Assert.Contains("## Action Items\nNo action items.", document, StringComparison.Ordinal);
+        Assert.Contains("## Lessons Learned\nNone recorded.", document, StringComparison.Ordinal);
+        Assert.Contains("ongoing (open for", document, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A GPU saturation incident worked from an alert to a resolution, late in the evening in Berlin so
+    /// that the timeline crosses midnight.
+    /// </summary>
+    private static async Task<string> RenderRealisticIncidentAsync()
+    {
+        await using var chat = new Conversation(managers: [Manager], timeZone: "Europe/Berlin");
+        chat.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 22, 41, 0, TimeSpan.Zero));
+        var incident = await chat.DeclareAsync(Manager, "sev2 Chat completions slow: vLLM GPU pool saturated");
+        var id = incident.Id.ToString();
+        await Step(chat, 3, $"lead {id} <@U-BOB>");
+        await Step(chat, 2, $"impact {id} p99 latency 14 s for about 30% of chat requests in eu-west");
+        await Step(chat, 4, $"note {id} GPU utilisation 97% on all 8 pods; queue depth 140 and climbing");
+        await Step(chat, 9, $"cause {id} Batch job from the eval team pinned the shared inference pool");
+        await Step(chat, 6, $"note {id} Scaled vllm from 4 to 6 replicas; overflow routing at 0.7");
+        await Step(chat, 10, $"mitigated {id}");
+        await Step(chat, 25, $"action {id} Separate pool for batch evals <@U-CAROL>");
+        await Step(chat, 1, $"action {id} Alert on queue depth > 50 for 5 minutes");
+        await Step(chat, 1, $"lesson {id} Shared GPU pools need per-tenant quotas");
+        await Step(chat, 2, $"resolve {id} Eval batch moved off the shared pool; latency back under 2 s");
+        return await PostmortemOfAsync(chat, id);
+    }
+
+    private static async Task Step(Conversation chat, int minutes, string command)
+    {
+        chat.Time.Advance(TimeSpan.FromMinutes(minutes));
+        var result = await chat.SayAsync(Manager, command);
+        Assert.Null(result.Error);
+    }
+
+    private static async Task<string> PostmortemOfAsync(Conversation chat, string id)
+    {
+        var result = await chat.SayAsync(Alice, $"postmortem {id}");
+        Assert.Null(result.Error);
+        return result.Messages.Single().Message.Blocks.OfType<AttachmentBlock>().Single().Content;
+    }
+}
