@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ChatOps.Host.Tests;
+
+/// <summary>The host started as operators start it: its own process, its own port, configuration by environment.</summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatOps.Host.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var host = new HostProcess(process, address);
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>Waits for <c>/healthz</c> to answer, or for the process to exit; returns whether it is up.</summary>
+    public async Task<bool> WaitUntilLiveAsync(HttpClient client)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!deadline.IsCancellationRequested)
+        {
+            if (_process.HasExited) return false;
+            try
+            {
+                using var response = await client.GetAsync(new Uri(Address, "/healthz"), deadline.Token);
+                if (response.StatusCode == HttpStatusCode.OK) return true;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet: the next attempt follows the process's own start.
+            }
+            await Task.WhenAny(_process.WaitForExitAsync(deadline.Token), Task.Delay(100, deadline.Token));
+        }
+        return false;
+    }
+
+    public async Task<int> WaitForExitAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await _process.WaitForExitAsync(deadline.Token);
+        _process.WaitForExit(); // Flushes the redirected output.
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
