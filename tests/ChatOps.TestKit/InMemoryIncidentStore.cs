@@ -17,17 +17,7 @@ public sealed class InMemoryIncidentStore : IIncidentStore
         {
             var year = incident.DeclaredAt.UtcDateTime.Year;
             var number = _counters[year] = _counters.GetValueOrDefault(year) + 1;
-            var created = new Incident
-            {
-                Id = new IncidentId(year, number),
-                Title = incident.Title,
-                Severity = incident.Severity,
-                Place = incident.Place,
-                DeclaredBy = incident.DeclaredBy,
-                DeclaredAt = incident.DeclaredAt,
-                Commander = incident.Commander,
-                Version = 1,
-            };
+            var created = incident.WithId(new IncidentId(year, number));
             _incidents[created.Id] = created;
             AppendLocked(firstEvents(created.Id));
             return Task.FromResult(created);

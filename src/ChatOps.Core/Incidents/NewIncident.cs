@@ -7,4 +7,18 @@ public sealed record NewIncident(
     ChatPlace Place,
     string DeclaredBy,
     DateTimeOffset DeclaredAt,
-    string? Commander);
+    string? Commander)
+{
+    /// <summary>The stored incident once the store has given it its id.</summary>
+    public Incident WithId(IncidentId id) => new()
+    {
+        Id = id,
+        Title = Title,
+        Severity = Severity,
+        Place = Place,
+        DeclaredBy = DeclaredBy,
+        DeclaredAt = DeclaredAt,
+        Commander = Commander,
+        Version = 1,
+    };
+}

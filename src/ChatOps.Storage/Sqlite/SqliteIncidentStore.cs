@@ -21,17 +21,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         counter.Parameters.AddWithValue("$year", year);
         var number = Convert.ToInt32(await counter.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
-        var created = new Incident
-        {
-            Id = new IncidentId(year, number),
-            Title = incident.Title,
-            Severity = incident.Severity,
-            Place = incident.Place,
-            DeclaredBy = incident.DeclaredBy,
-            DeclaredAt = incident.DeclaredAt,
-            Commander = incident.Commander,
-            Version = 1,
-        };
+        var created = incident.WithId(new IncidentId(year, number));
         await using var insert = Command(connection, transaction, $"INSERT INTO incidents ({Columns}) VALUES ({Parameters()})");
         Bind(insert, created);
         await insert.ExecuteNonQueryAsync(cancellationToken);
