@@ -18,4 +18,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 dotnet build ChatOps.sln -c Release
-dotnet test ChatOps.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test ChatOps.sln -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# One closing line over all test projects, in the plain form CI reads.
+awk '/^ +Passed: +[0-9]+$/ {p += $2} /^ +Failed: +[0-9]+$/ {f += $2} /^ +Skipped: +[0-9]+$/ {s += $2}
+     END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' "$log"
+exit "$status"
