@@ -6,6 +6,7 @@ using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Postmortem;
+using ChatOps.Core.Runbooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +27,7 @@ public static class CoreServices
         services.AddSingleton<IncidentChanger>();
         services.AddSingleton<TimelineView>();
         services.AddSingleton<CheckRunner>();
+        services.AddSingleton<RunbookRunner>();
         services.AddSingleton<PostmortemRenderer>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ChatDelivery>();

@@ -9,6 +9,8 @@ namespace ChatOps.TestKit;
 public sealed class RecordingChatSurface(string platform = RecordingChatSurface.DefaultPlatform) : IChatSurface
 {
     public const string DefaultPlatform = "test";
+    private readonly Lock _gate = new();
+    private readonly List<(Func<IReadOnlyList<Posted>, bool> Condition, TaskCompletionSource Signal)> _waiters = [];
     private int _next;
 
     public string Platform => platform;
@@ -18,20 +20,46 @@ public sealed class RecordingChatSurface(string platform = RecordingChatSurface.
     public Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken)
     {
         var id = $"m{Interlocked.Increment(ref _next)}";
-        Posts.Enqueue(new Posted(PostKind.Message, place, id, null, message));
+        Record(new Posted(PostKind.Message, place, id, null, message));
         return Task.FromResult(new PostedMessage(place, id));
     }
 
     public Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken)
     {
-        Posts.Enqueue(new Posted(PostKind.Update, posted.Place, posted.MessageId, null, message));
+        Record(new Posted(PostKind.Update, posted.Place, posted.MessageId, null, message));
         return Task.CompletedTask;
     }
 
     public Task PostPrivateAsync(ChatPlace place, string userId, ChatMessage message, CancellationToken cancellationToken)
     {
-        Posts.Enqueue(new Posted(PostKind.Private, place, null, userId, message));
+        Record(new Posted(PostKind.Private, place, null, userId, message));
         return Task.CompletedTask;
+    }
+
+    /// <summary>Completes once the posts so far satisfy <paramref name="condition"/>: a signal to await instead of a sleep.</summary>
+    public Task WaitUntilAsync(Func<IReadOnlyList<Posted>, bool> condition)
+    {
+        lock (_gate)
+        {
+            if (condition([.. Posts])) return Task.CompletedTask;
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((condition, signal));
+            return signal.Task;
+        }
+    }
+
+    private void Record(Posted posted)
+    {
+        lock (_gate)
+        {
+            Posts.Enqueue(posted);
+            List<Posted> snapshot = [.. Posts];
+            foreach (var waiter in _waiters.Where(w => w.Condition(snapshot)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Signal.SetResult();
+            }
+        }
     }
 
     public sealed record Posted(PostKind Kind, ChatPlace Place, string? MessageId, string? User, ChatMessage Message);

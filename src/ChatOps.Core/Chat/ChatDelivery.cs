@@ -41,6 +41,13 @@ public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentSt
         }
     }
 
+    /// <summary>Posts straight into an incident's thread, for work that reports as it goes.</summary>
+    public Task<PostedMessage> PostToThreadAsync(Incident incident, ChatMessage message, CancellationToken cancellationToken) =>
+        Surface(incident.Place.Platform).PostAsync(incident.Place, message, cancellationToken);
+
+    public Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken) =>
+        Surface(posted.Place.Platform).UpdateAsync(posted, message, cancellationToken);
+
     private async Task<ChatPlace> AttachThreadAsync(Incident incident, PostedMessage root, CancellationToken cancellationToken)
     {
         var current = await store.FindAsync(incident.Id, cancellationToken) ?? incident;

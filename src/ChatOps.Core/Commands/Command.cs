@@ -18,6 +18,8 @@ public sealed record RunRunbookCommand(IncidentId? Incident, string Runbook) : C
 
 public sealed record RunCheckCommand(IncidentId? Incident, string Check) : Command(Incident);
 
+public sealed record AnswerDecisionCommand(IncidentId? Incident, string Runbook, string Node, bool Yes) : Command(Incident);
+
 public sealed record AddNoteCommand(IncidentId? Incident, NoteKind Kind, string Text) : Command(Incident);
 
 public sealed record AddActionItemCommand(IncidentId? Incident, string Text, string? Owner) : Command(Incident);

@@ -29,6 +29,10 @@ public static class CommandTable
         {
             Read = (c, s) => ReadWord(c, s, "Name the check to run.", (id, w) => new RunCheckCommand(id, w)),
         },
+        new("answer", $"answer {Ref}<runbook> <question> <yes|no>", "Answer a decision-tree question (its Yes/No buttons send this).", true)
+        {
+            Read = ReadAnswer,
+        },
         new("note", $"note {Ref}<text>", "Add a note to the timeline.", true)
         {
             Read = (c, s) => ReadText(c, s, "Write the note after the verb.", (id, t) => new AddNoteCommand(id, NoteKind.Note, t)),
@@ -130,6 +134,21 @@ public static class CommandTable
         return text.Length == 0 || UserMention.TryParse(text, out _)
             ? spec.Fail(CommandErrorCode.MissingArgument, "Describe the action item after the verb.")
             : ParseResult.Ok(new AddActionItemCommand(incident, text, owner));
+    }
+
+    private static ParseResult ReadAnswer(TokenCursor cursor, CommandSpec spec)
+    {
+        var incident = ReadIncident(cursor);
+        var runbook = cursor.Next();
+        var node = cursor.Next();
+        var answer = cursor.Next()?.ToLowerInvariant();
+        if (runbook is null || node is null || answer is null)
+            return spec.Fail(CommandErrorCode.MissingArgument, "Name the runbook, the question and yes or no.");
+        if (answer is not ("yes" or "no"))
+            return spec.Fail(CommandErrorCode.UnexpectedArgument, $"'{Shorten(answer)}' is not an answer: use yes or no.");
+        return cursor.AtEnd
+            ? ParseResult.Ok(new AnswerDecisionCommand(incident, runbook, node, answer == "yes"))
+            : spec.Fail(CommandErrorCode.UnexpectedArgument, "answer takes a runbook, a question and yes or no.");
     }
 
     private static ParseResult ReadHelp(TokenCursor cursor, CommandSpec spec)

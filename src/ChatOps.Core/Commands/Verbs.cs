@@ -10,6 +10,7 @@ internal static class Verbs
         SetCommanderCommand => "lead",
         RunRunbookCommand => "run",
         RunCheckCommand => "check",
+        AnswerDecisionCommand => "answer",
         AddNoteCommand { Kind: NoteKind.Cause } => "cause",
         AddNoteCommand { Kind: NoteKind.Impact } => "impact",
         AddNoteCommand => "note",

@@ -102,7 +102,8 @@ public sealed class CommandParserTests
                 .Replace("[sev1-4] ", "sev2 ", StringComparison.Ordinal)
                 .Replace("<1-4>", "2", StringComparison.Ordinal)
                 .Replace("@user", "@bob", StringComparison.Ordinal)
-                .Replace("[verb]", "sev", StringComparison.Ordinal);
+                .Replace("[verb]", "sev", StringComparison.Ordinal)
+                .Replace("<yes|no>", "yes", StringComparison.Ordinal);
             example = System.Text.RegularExpressions.Regex.Replace(example, @"\[([^\]]+)\]|<([^>]+)>", "word");
             Assert.True(CommandParser.Parse(example).Succeeded, $"'{example}' (from the usage of {spec.Verb}) does not parse.");
         }

@@ -21,7 +21,7 @@ public sealed class RunCheck(IncidentResolver resolver, RunbookCatalog catalog, 
 
         var (runbook, check) = matches[0];
         var result = await runner.RunAsync(check, cancellationToken);
-        await store.AppendAsync([CheckRan.Event(changer, incident, context, runbook, result)], cancellationToken);
+        await store.AppendAsync([CheckRan.Event(changer, incident, context.Actor, runbook.Id, result)], cancellationToken);
         return CommandResult.Of(new Outgoing(Audience.Thread, CheckResultView.Render(result), incident));
     }
 }

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ChatOps.Core.Expressions;
+using ChatOps.Core.Timeline;
+
+namespace ChatOps.Core.Checks;
+
+/// <summary>
+/// A check result's values as they are kept on the timeline (event data), and read back, so that a
+/// decision answered later by a person continues from the evidence recorded when the checks ran.
+/// </summary>
+public static class CheckValues
+{
+    public static IEnumerable<(string Key, string? Value)> ToData(IReadOnlyDictionary<string, ExpressionValue> values) =>
+        values.Select(p => (p.Key, (string?)(p.Value.Number is { } n ? n.ToString("R", CultureInfo.InvariantCulture) : p.Value.Text)));
+
+    /// <summary>The latest recorded values of each check of <paramref name="runbook"/>, by check id.</summary>
+    public static Dictionary<string, IReadOnlyDictionary<string, ExpressionValue>> Latest(IEnumerable<TimelineEvent> timeline, string runbook)
+    {
+        var latest = new Dictionary<string, IReadOnlyDictionary<string, ExpressionValue>>(StringComparer.Ordinal);
+        foreach (var e in timeline.Where(e => e.Kind == TimelineKind.CheckRan && e.Details.GetValueOrDefault("runbook") == runbook))
+        {
+            if (e.Details.GetValueOrDefault("check") is { } check) latest[check] = FromData(e.Details);
+        }
+        return latest;
+    }
+
+    private static Dictionary<string, ExpressionValue> FromData(ImmutableSortedDictionary<string, string> data) =>
+        data.Where(p => p.Key is not ("runbook" or "check"))
+            .ToDictionary(p => p.Key, p => double.TryParse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+                ? ExpressionValue.Of(n) : ExpressionValue.Of(p.Value), StringComparer.Ordinal);
+}

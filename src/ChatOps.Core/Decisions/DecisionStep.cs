@@ -1,0 +1,6 @@
+using ChatOps.Core.Runbooks;
+
+namespace ChatOps.Core.Decisions;
+
+/// <summary>A question the bot answered from a check's result, with the evidence it used.</summary>
+public sealed record DecisionStep(DecisionNode Node, bool Answer, string Evidence);

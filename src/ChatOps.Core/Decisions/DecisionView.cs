@@ -1,0 +1,43 @@
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
+using ChatOps.Core.Runbooks;
+
+namespace ChatOps.Core.Decisions;
+
+/// <summary>The thread messages of a decision walk: answers with their evidence, the question for people, the recommendation.</summary>
+public static class DecisionView
+{
+    public static ChatMessage Answered(DecisionStep step) =>
+        new($"{step.Node.Ask} {(step.Answer ? "Yes" : "No")}", [
+            new TextBlock($"{step.Node.Ask} → {(step.Answer ? "Yes" : "No")}"),
+            new ContextBlock($"Answered from evidence: {step.Evidence}"),
+        ]);
+
+    public static ChatMessage Ask(Incident incident, Runbook runbook, DecisionNode node, string? why)
+    {
+        var command = $"answer {incident.Id} {runbook.Id} {node.Id}";
+        var blocks = new List<MessageBlock> { new TextBlock(node.Ask) };
+        if (why is not null) blocks.Add(new ContextBlock($"Asking you because {why}."));
+        blocks.Add(new ActionsBlock([
+            new Button("Yes", ButtonActions.Command, $"{command} yes", ButtonStyle.Primary),
+            new Button("No", ButtonActions.Command, $"{command} no"),
+        ]));
+        return new ChatMessage(node.Ask, blocks);
+    }
+
+    public static ChatMessage Recommend(Runbook runbook, DecisionLeaf leaf)
+    {
+        var blocks = new List<MessageBlock> { new HeaderBlock("Recommended next steps") };
+        foreach (var mitigation in leaf.Recommend.Select(runbook.FindMitigation).OfType<MitigationDefinition>())
+        {
+            blocks.Add(new FieldsBlock([
+                new Field("Mitigation", mitigation.Title + (mitigation.Emergency ? " (emergency only: two approvers)" : "")),
+                new Field("When to use", mitigation.When),
+                new Field("Action", mitigation.Action.Describe()),
+            ]));
+        }
+        if (leaf.Advice is { } advice) blocks.Add(new TextBlock(advice));
+        var summary = leaf.Recommend.Count > 0 ? $"Recommended: {string.Join(", ", leaf.Recommend)}" : leaf.Advice ?? "Recommendation";
+        return new ChatMessage(summary, blocks);
+    }
+}

@@ -1,0 +1,54 @@
+using ChatOps.Core.Access;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Commands.Handlers;
+using ChatOps.Core.Decisions;
+using ChatOps.Core.Expressions;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Timeline;
+
+namespace ChatOps.Core.Runbooks;
+
+/// <summary>
+/// Runs a runbook in an incident's thread: all checks at once, each result posted the moment it is ready
+/// (a slow or dead target holds up nobody), a summary updated in place, then the decision tree walked
+/// from the evidence as far as it goes.
+/// </summary>
+public sealed class RunbookRunner(CheckRunner checks, ChatDelivery chat, IIncidentStore store, IncidentChanger changer)
+{
+    public async Task RunAsync(Incident incident, Runbook runbook, Actor actor, CancellationToken cancellationToken)
+    {
+        await store.AppendAsync([changer.Event(incident, actor, TimelineKind.RunbookStarted, $"Runbook started: {runbook.Title}", ("runbook", runbook.Id))], cancellationToken);
+        await chat.PostToThreadAsync(incident, RunbookOverview.Render(runbook), cancellationToken);
+        var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
+        var summary = await chat.PostToThreadAsync(incident, RunSummary.Render(runbook, results), cancellationToken);
+
+        // One loop posts, so thread order is the order in which results arrived.
+        await foreach (var finished in Task.WhenEach(runbook.Checks.Select(c => checks.RunAsync(c, cancellationToken))))
+        {
+            var result = await finished;
+            results[result.Check.Id] = result;
+            await store.AppendAsync([CheckRan.Event(changer, incident, actor, runbook.Id, result)], cancellationToken);
+            await chat.PostToThreadAsync(incident, CheckResultView.Render(result), cancellationToken);
+            await chat.UpdateAsync(summary, RunSummary.Render(runbook, results), cancellationToken);
+        }
+
+        if (runbook.Decision is { } tree)
+            await WalkAsync(incident, runbook, tree.Start, results.ToDictionary(r => r.Key, r => r.Value.Values, StringComparer.Ordinal), cancellationToken);
+    }
+
+    /// <summary>Walks from <paramref name="from"/>, posting each answer with its evidence, then the recommendation or the next question.</summary>
+    public async Task WalkAsync(Incident incident, Runbook runbook, string from, IReadOnlyDictionary<string, IReadOnlyDictionary<string, ExpressionValue>> evidence, CancellationToken cancellationToken)
+    {
+        var walk = DecisionWalker.Walk(runbook.Decision!, from, evidence);
+        foreach (var step in walk.Steps)
+        {
+            await store.AppendAsync([changer.Event(incident, Actor.System, TimelineKind.DecisionTaken,
+                $"{step.Node.Ask} {(step.Answer ? "Yes" : "No")} (from {step.Evidence})",
+                ("runbook", runbook.Id), ("node", step.Node.Id), ("answer", step.Answer ? "yes" : "no"), ("by", "evidence"))], cancellationToken);
+            await chat.PostToThreadAsync(incident, DecisionView.Answered(step), cancellationToken);
+        }
+        if (walk.Leaf is { } leaf) await chat.PostToThreadAsync(incident, DecisionView.Recommend(runbook, leaf), cancellationToken);
+        else if (walk.Open is { } open) await chat.PostToThreadAsync(incident, DecisionView.Ask(incident, runbook, open, walk.WhyAsked), cancellationToken);
+    }
+}

@@ -1,0 +1,52 @@
+using ChatOps.Core.Checks;
+using ChatOps.Core.Expressions;
+using ChatOps.Core.Runbooks;
+
+namespace ChatOps.TestKit;
+
+/// <summary>
+/// An executor of one kind whose answers the test sets per check id: a value, a failure, or a hang
+/// that lasts until the check's own timeout cancels it. Unscripted checks answer value 0.
+/// </summary>
+public sealed class ScriptedCheckExecutor(string kind) : ICheckExecutor
+{
+    private readonly Dictionary<string, Func<CancellationToken, Task<CheckObservation>>> _script = [];
+
+    public string Kind => kind;
+
+    public ScriptedCheckExecutor Answer(string checkId, double value, int? status = null)
+    {
+        var values = new Dictionary<string, ExpressionValue> { ["value"] = ExpressionValue.Of(value) };
+        if (status is { } s)
+        {
+            values["status"] = ExpressionValue.Of(s);
+            values["latency_ms"] = ExpressionValue.Of(5);
+        }
+        _script[checkId] = _ => Task.FromResult(new CheckObservation(values, $"value {value}"));
+        return this;
+    }
+
+    public ScriptedCheckExecutor Fail(string checkId, string reason)
+    {
+        _script[checkId] = _ => Task.FromException<CheckObservation>(new CheckFailedException(reason));
+        return this;
+    }
+
+    public ScriptedCheckExecutor Hang(string checkId)
+    {
+        _script[checkId] = async cancellationToken =>
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        };
+        return this;
+    }
+
+    public Task<CheckObservation> ExecuteAsync(CheckDefinition check, CancellationToken cancellationToken) =>
+        _script.TryGetValue(check.Id, out var answer)
+            ? answer(cancellationToken)
+            : Task.FromResult(new CheckObservation(new Dictionary<string, ExpressionValue>
+            {
+                ["value"] = ExpressionValue.Of(0), ["status"] = ExpressionValue.Of(200), ["latency_ms"] = ExpressionValue.Of(5), ["count"] = ExpressionValue.Of(0),
+            }, "value 0"));
+}
