@@ -13,7 +13,7 @@ internal static class StorageRegistration
         {
             var options = builder.Configuration.GetSection(SqliteOptions.SectionName).Get<SqliteOptions>() ?? new SqliteOptions();
             var path = Path.IsPathRooted(options.Path) ? options.Path : Path.Combine(builder.Environment.ContentRootPath, options.Path);
-            return new SqliteDatabase(path);
+            return new SqliteDatabase(path, sp.GetRequiredService<TimeProvider>());
         });
         builder.Services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
         builder.Services.AddHostedService<StorageMigrationWorker>();

@@ -7,8 +7,11 @@ public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
 
-    public SqliteDatabase(string path)
+    private readonly TimeProvider _time;
+
+    public SqliteDatabase(string path, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         Path = path;
@@ -50,7 +53,7 @@ public sealed class SqliteDatabase
             mark.Transaction = transaction;
             mark.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES ($version, $at)";
             mark.Parameters.AddWithValue("$version", version);
-            mark.Parameters.AddWithValue("$at", StoredNames.Time(DateTimeOffset.UtcNow));
+            mark.Parameters.AddWithValue("$at", StoredNames.Time(_time.GetUtcNow()));
             await mark.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
