@@ -1,6 +1,7 @@
 using ChatOps.Host;
 using ChatOps.Host.Configuration;
 using ChatOps.Host.Health;
+using Microsoft.Extensions.Options;
 
 if (args is ["validate", .. var rest]) return ValidateCommand.Run(rest, Console.Out, Console.Error);
 
@@ -19,7 +20,15 @@ catch (InvalidConfigurationException e)
 }
 
 app.MapHealthEndpoints();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Exception e) when (e is OptionsValidationException or InvalidConfigurationException)
+{
+    await Console.Error.WriteLineAsync($"ChatOps cannot start: {e.Message}");
+    return 1;
+}
 return 0;
 
 /// <summary>The entry point, visible to the host tests.</summary>

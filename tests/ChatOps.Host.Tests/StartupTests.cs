@@ -46,8 +46,23 @@ public sealed class StartupTests : IDisposable
             ["Incidents__TimeZone"] = "Mars/Olympus_Mons",
             ["Storage__Sqlite__Path"] = Path.Combine(_folder.FullName, "chatops.db"),
         });
-        Assert.NotEqual(0, await host.WaitForExitAsync());
+        Assert.Equal(1, await host.WaitForExitAsync());
+        Assert.Contains("ChatOps cannot start: ", host.Output, StringComparison.Ordinal);
         Assert.Contains("Incidents:TimeZone", host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_path_that_cannot_be_created_stops_the_host_with_its_setting_named()
+    {
+        var blocker = Path.Combine(_folder.FullName, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "a file where the database folder should be");
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Storage__Sqlite__Path"] = Path.Combine(blocker, "chatops.db"),
+        });
+        Assert.Equal(1, await host.WaitForExitAsync());
+        Assert.Contains("Storage:Sqlite:Path", host.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -122,15 +122,15 @@ public abstract class IncidentStoreContract
         var store = await CreateStoreAsync();
         var created = await Create(store, "race", At);
         var updater = new IncidentUpdater(store);
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(async () =>
         {
             var current = (await store.FindAsync(created.Id, default))!;
             await updater.ApplyAsync(current, c => IncidentChange.To(c with { Lessons = c.Lessons.Add($"l{i}") }, Event(c.Id, $"l{i}")), default);
         })));
         var stored = (await store.FindAsync(created.Id, default))!;
-        Assert.Equal(20, stored.Lessons.Count);
-        Assert.Equal(21, stored.Version);
-        Assert.Equal(20, (await store.TimelineAsync(created.Id, default)).Count(e => e.Text.StartsWith('l')));
+        Assert.Equal(30, stored.Lessons.Count);
+        Assert.Equal(31, stored.Version);
+        Assert.Equal(30, (await store.TimelineAsync(created.Id, default)).Count(e => e.Text.StartsWith('l')));
     }
 
     private static Task<Incident> Create(IIncidentStore store, string title, DateTimeOffset at) =>

@@ -17,8 +17,15 @@ public sealed class RecordingChatSurface(string platform = RecordingChatSurface.
 
     public ConcurrentQueue<Posted> Posts { get; } = new();
 
+    private string? _failOn;
+
+    /// <summary>From now on, posts whose text contains <paramref name="text"/> fail as a platform error would.</summary>
+    public void FailPostsContaining(string text) => _failOn = text;
+
     public Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken)
     {
+        if (_failOn is { } fail && MessageText.Of(message).Contains(fail, StringComparison.Ordinal))
+            return Task.FromException<PostedMessage>(new ChatSurfaceException($"post refused (scripted): {message.Summary}"));
         var id = $"m{Interlocked.Increment(ref _next)}";
         Record(new Posted(PostKind.Message, place, id, null, message));
         return Task.FromResult(new PostedMessage(place, id));

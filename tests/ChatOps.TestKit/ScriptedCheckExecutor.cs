@@ -42,6 +42,13 @@ public sealed class ScriptedCheckExecutor(string kind) : ICheckExecutor
         return this;
     }
 
+    /// <summary>Never answers and ignores cancellation, as a buggy executor might.</summary>
+    public ScriptedCheckExecutor Ignore(string checkId)
+    {
+        _script[checkId] = _ => new TaskCompletionSource<CheckObservation>().Task;
+        return this;
+    }
+
     public Task<CheckObservation> ExecuteAsync(CheckDefinition check, CancellationToken cancellationToken) =>
         _script.TryGetValue(check.Id, out var answer)
             ? answer(cancellationToken)

@@ -4,22 +4,32 @@ namespace ChatOps.Core.Access;
 
 /// <summary>
 /// Who may do what. Anyone may declare at SEV3 or SEV4; declaring at SEV1/SEV2 and changing severity need
-/// a manager or the commander; the commander is set by a manager, the current commander, or anyone while there is none.
+/// a manager or the commander; the commander is set by a manager, the current commander, or anyone while
+/// there is none. Incidents are worked from their own channel; managers may reach them from anywhere.
 /// </summary>
+/// <remarks>
+/// The rules that depend on the incident take it as it is inside the change, so that a rule holds against the
+/// state the change is applied to, not the state first read (two people racing to take command, say).
+/// </remarks>
 public sealed class IncidentPolicy(IRoleDirectory roles)
 {
+    public Task<bool> IsManagerAsync(Actor actor, CancellationToken cancellationToken) => roles.IsManagerAsync(actor.Id, cancellationToken);
+
     public async Task<string?> WhyNotDeclareAsync(Actor actor, Severity severity, CancellationToken cancellationToken) =>
         severity <= Severity.Sev2 && !await roles.IsManagerAsync(actor.Id, cancellationToken)
             ? $"Only a manager can declare at {severity.Label()}. Declare at SEV3 and ask a manager or the commander to raise it."
             : null;
 
-    public async Task<string?> WhyNotChangeSeverityAsync(Actor actor, Incident incident, CancellationToken cancellationToken) =>
-        actor.Id == incident.Commander || await roles.IsManagerAsync(actor.Id, cancellationToken)
-            ? null
-            : $"Only a manager or the commander of {incident.Id} can change its severity.";
+    public static string? WhyNotChangeSeverity(Actor actor, Incident current, bool isManager) =>
+        isManager || actor.Id == current.Commander ? null : $"Only a manager or the commander of {current.Id} can change its severity.";
 
-    public async Task<string?> WhyNotSetCommanderAsync(Actor actor, Incident incident, CancellationToken cancellationToken) =>
-        incident.Commander is null || actor.Id == incident.Commander || await roles.IsManagerAsync(actor.Id, cancellationToken)
+    public static string? WhyNotSetCommander(Actor actor, Incident current, bool isManager) =>
+        isManager || current.Commander is null || actor.Id == current.Commander
             ? null
-            : $"Only a manager or the current commander of {incident.Id} can hand over command.";
+            : $"Only a manager or the current commander of {current.Id} can hand over command.";
+
+    public static string? WhyNotReach(Incident incident, ChatPlace from, bool isManager) =>
+        isManager || (incident.Place.Platform == from.Platform && incident.Place.Channel == from.Channel)
+            ? null
+            : $"{incident.Id} is worked in another channel; act on it there (managers can reach it from anywhere).";
 }

@@ -33,6 +33,8 @@ public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentSt
                     await surface.PostAsync(incidentPlace ?? context.Place, outgoing.Message, cancellationToken);
                     break;
                 case Audience.Root when incidentPlace?.Thread is { } rootId:
+                    // Concurrent commands finish in any order; a card older than the stored incident would undo a newer one.
+                    if ((await store.FindAsync(outgoing.Incident!.Id, cancellationToken))?.Version > outgoing.Incident.Version) break;
                     await surface.UpdateAsync(new PostedMessage(incidentPlace with { Thread = null }, rootId), outgoing.Message, cancellationToken);
                     break;
                 case Audience.Root:

@@ -20,6 +20,7 @@ public static class CheckResultView
         };
         if (result.Observation?.Table is { } table) blocks.Add(table);
         if (result.Observation?.Detail is { Length: > 0 } detail) blocks.Add(new TextBlock(detail, TextStyle.Code));
+        if (check.Note is { } note) blocks.Add(new TextBlock(note, TextStyle.Quote));
         var thresholds = string.Join(", ", new[] { ("warn", check.Warn), ("critical", check.Critical) }
             .Where(t => t.Item2 is not null).Select(t => $"{t.Item1} when {t.Item2}"));
         blocks.Add(new ContextBlock(string.Create(CultureInfo.InvariantCulture,

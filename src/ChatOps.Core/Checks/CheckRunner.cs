@@ -26,11 +26,15 @@ public sealed partial class CheckRunner(IEnumerable<ICheckExecutor> executors, I
         CheckObservation observation;
         try
         {
-            observation = await executor.ExecuteAsync(check, linked.Token);
+            // WaitAsync holds the deadline even against an executor that ignores its token.
+            observation = await executor.ExecuteAsync(check, linked.Token).WaitAsync(timeout, time, cancellationToken);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return Failed(check, $"timed out after {DurationText.Format(timeout)}", started);
+            // Our deadline, or a timeout inside the executor (HttpClient's own, say): either way the target did not answer in time.
+            return Failed(check, deadline.IsCancellationRequested || e is TimeoutException
+                ? $"timed out after {DurationText.Format(timeout)}"
+                : $"gave up: {e.Message}", started);
         }
         catch (CheckFailedException e)
         {

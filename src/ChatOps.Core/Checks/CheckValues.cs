@@ -11,8 +11,11 @@ namespace ChatOps.Core.Checks;
 /// </summary>
 public static class CheckValues
 {
+    // Texts carry a marker so that "200" read back stays the text it was, and compares as it did live.
+    private const string TextMarker = "text:";
+
     public static IEnumerable<(string Key, string? Value)> ToData(IReadOnlyDictionary<string, ExpressionValue> values) =>
-        values.Select(p => (p.Key, (string?)(p.Value.Number is { } n ? n.ToString("R", CultureInfo.InvariantCulture) : p.Value.Text)));
+        values.Select(p => (p.Key, (string?)(p.Value.Number is { } n ? n.ToString("R", CultureInfo.InvariantCulture) : TextMarker + p.Value.Text)));
 
     /// <summary>The latest recorded values of each check of <paramref name="runbook"/>, by check id.</summary>
     public static Dictionary<string, IReadOnlyDictionary<string, ExpressionValue>> Latest(IEnumerable<TimelineEvent> timeline, string runbook)
@@ -27,6 +30,7 @@ public static class CheckValues
 
     private static Dictionary<string, ExpressionValue> FromData(ImmutableSortedDictionary<string, string> data) =>
         data.Where(p => p.Key is not ("runbook" or "check"))
-            .ToDictionary(p => p.Key, p => double.TryParse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
-                ? ExpressionValue.Of(n) : ExpressionValue.Of(p.Value), StringComparer.Ordinal);
+            .ToDictionary(p => p.Key, p => p.Value.StartsWith(TextMarker, StringComparison.Ordinal)
+                ? ExpressionValue.Of(p.Value[TextMarker.Length..])
+                : ExpressionValue.Of(double.Parse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture)), StringComparer.Ordinal);
 }

@@ -24,6 +24,8 @@ public sealed record AddNoteCommand(IncidentId? Incident, NoteKind Kind, string 
 
 public sealed record AddActionItemCommand(IncidentId? Incident, string Text, string? Owner) : Command(Incident);
 
+public sealed record CompleteActionItemCommand(IncidentId? Incident, int Item) : Command(Incident);
+
 public sealed record AddLessonCommand(IncidentId? Incident, string Text) : Command(Incident);
 
 public sealed record MarkMitigatedCommand(IncidentId? Incident) : Command(Incident);

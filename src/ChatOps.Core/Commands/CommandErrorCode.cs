@@ -17,4 +17,7 @@ public enum CommandErrorCode
     UnknownCheck,
     NotAllowed,
     InvalidTransition,
+    BadIncidentId,
+    UnknownQuestion,
+    UnknownActionItem,
 }

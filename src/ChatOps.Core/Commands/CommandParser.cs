@@ -8,7 +8,7 @@ public static class CommandParser
         if (text is null || string.IsNullOrWhiteSpace(text))
             return ParseResult.Fail(CommandErrorCode.Empty, "Say what to do. " + CommandTable.VerbList(), "help");
         if (text.Length > CommandTable.MaxLength)
-            return ParseResult.Fail(CommandErrorCode.TooLong, $"That command is {text.Length} characters; the most is {CommandTable.MaxLength}.");
+            return ParseResult.Fail(CommandErrorCode.TooLong, $"That command is {text.Length} characters; the most is {CommandTable.MaxLength}. Put long text in several notes.", "note [INC-YYYY-NNNN] <text>");
 
         var cursor = new TokenCursor(text);
         var verb = cursor.Next()!;
@@ -21,8 +21,11 @@ public static class CommandParser
         }
 
         var spec = CommandTable.Find(verb);
-        return spec is null
-            ? ParseResult.Fail(CommandErrorCode.UnknownVerb, $"'{CommandTable.Shorten(verb)}' is not a command. {CommandTable.VerbList()}", "help [verb]")
-            : spec.Read(cursor, spec);
+        if (spec is null)
+            return ParseResult.Fail(CommandErrorCode.UnknownVerb, $"'{CommandTable.Shorten(verb)}' is not a command. {CommandTable.VerbList()}", "help [verb]");
+        // A mistyped id must not fall through to the channel's incident as text ("resolve INC-2026-42").
+        if (spec.NamesIncident && cursor.Peek() is { } first && first.StartsWith("INC-", StringComparison.OrdinalIgnoreCase) && !Incidents.IncidentId.TryParse(first, out _))
+            return spec.Fail(CommandErrorCode.BadIncidentId, $"'{CommandTable.Shorten(first)}' is not an incident id; they look like INC-2026-0042.");
+        return spec.Read(cursor, spec);
     }
 }

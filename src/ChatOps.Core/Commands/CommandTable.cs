@@ -46,6 +46,7 @@ public static class CommandTable
             Read = (c, s) => ReadText(c, s, "Describe the impact after the verb.", (id, t) => new AddNoteCommand(id, NoteKind.Impact, t)),
         },
         new("action", $"action {Ref}<text> [@owner]", "Add an action item, optionally with an owner.", true) { Read = ReadAction },
+        new("done", $"done {Ref}<action-item-number>", "Mark an action item done (numbers as status shows them).", true) { Read = ReadDone },
         new("lesson", $"lesson {Ref}<text>", "Add a lesson learned.", true)
         {
             Read = (c, s) => ReadText(c, s, "Write the lesson after the verb.", (id, t) => new AddLessonCommand(id, t)),
@@ -149,6 +150,18 @@ public static class CommandTable
         return cursor.AtEnd
             ? ParseResult.Ok(new AnswerDecisionCommand(incident, runbook, node, answer == "yes"))
             : spec.Fail(CommandErrorCode.UnexpectedArgument, "answer takes a runbook, a question and yes or no.");
+    }
+
+    private static ParseResult ReadDone(TokenCursor cursor, CommandSpec spec)
+    {
+        var incident = ReadIncident(cursor);
+        var number = cursor.Next();
+        if (number is null) return spec.Fail(CommandErrorCode.MissingArgument, "Give the number of the action item.");
+        if (!int.TryParse(number.TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var item) || item < 1)
+            return spec.Fail(CommandErrorCode.UnexpectedArgument, $"'{Shorten(number)}' is not an action item number (1, 2, ...).");
+        return cursor.AtEnd
+            ? ParseResult.Ok(new CompleteActionItemCommand(incident, item))
+            : spec.Fail(CommandErrorCode.UnexpectedArgument, "done takes one action item number.");
     }
 
     private static ParseResult ReadHelp(TokenCursor cursor, CommandSpec spec)

@@ -31,8 +31,14 @@ public static partial class UserMention
     /// <summary>The neutral text for a user: a mention when it is an id, the handle as typed otherwise.</summary>
     public static string Render(string user) => user.StartsWith('@') ? user : $"<@{user}>";
 
+    /// <summary>Text for documents outside chat: mentions read as <c>@U123</c>.</summary>
+    public static string Readable(string text) => InlineMention().Replace(text, "@$1");
+
     [GeneratedRegex(@"^<@([A-Za-z0-9._:-]{1,128})(\|[^<>]{0,128})?>$", RegexOptions.CultureInvariant)]
     private static partial Regex Mention();
+
+    [GeneratedRegex(@"<@([A-Za-z0-9._:-]{1,128})(?:\|[^<>]{0,128})?>", RegexOptions.CultureInvariant)]
+    private static partial Regex InlineMention();
 
     [GeneratedRegex(@"^@[\p{L}\p{N}._-]{1,80}$", RegexOptions.CultureInvariant)]
     private static partial Regex Handle();

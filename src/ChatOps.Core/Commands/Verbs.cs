@@ -15,6 +15,7 @@ internal static class Verbs
         AddNoteCommand { Kind: NoteKind.Impact } => "impact",
         AddNoteCommand => "note",
         AddActionItemCommand => "action",
+        CompleteActionItemCommand => "done",
         AddLessonCommand => "lesson",
         MarkMitigatedCommand => "mitigated",
         ResolveCommand => "resolve",

@@ -34,9 +34,12 @@ public static class DecisionView
                 new Field("Mitigation", mitigation.Title + (mitigation.Emergency ? " (emergency only: two approvers)" : "")),
                 new Field("When to use", mitigation.When),
                 new Field("Action", mitigation.Action.Describe()),
+                .. mitigation.FollowUp is { } followUp ? [new Field("Follow-up", followUp)] : Array.Empty<Field>(),
             ]));
         }
         if (leaf.Advice is { } advice) blocks.Add(new TextBlock(advice));
+        foreach (var checklist in runbook.Checklists)
+            blocks.Add(new TextBlock($"{checklist.Title}:\n{string.Join("\n", checklist.Items.Select(i => "☐ " + i))}"));
         var summary = leaf.Recommend.Count > 0 ? $"Recommended: {string.Join(", ", leaf.Recommend)}" : leaf.Advice ?? "Recommendation";
         return new ChatMessage(summary, blocks);
     }

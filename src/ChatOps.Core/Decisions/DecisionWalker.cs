@@ -10,13 +10,24 @@ namespace ChatOps.Core.Decisions;
 /// </summary>
 public static class DecisionWalker
 {
-    public static DecisionWalk Walk(DecisionTree tree, string from, IReadOnlyDictionary<string, IReadOnlyDictionary<string, ExpressionValue>> evidence)
+    /// <param name="answered">Questions people have already answered (node → yes), followed without asking again.</param>
+    public static DecisionWalk Walk(
+        DecisionTree tree,
+        string from,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, ExpressionValue>> evidence,
+        IReadOnlyDictionary<string, bool>? answered = null)
     {
         var steps = new List<DecisionStep>();
         var node = tree.Nodes[from];
         // The loader refuses loops, so a walk visits each node at most once; the bound is a second guard.
         for (var guard = 0; guard <= tree.Nodes.Count; guard++)
         {
+            if (answered?.TryGetValue(node.Id, out var byPerson) == true)
+            {
+                if (Follow(tree, byPerson ? node.Yes : node.No) is { } after) node = after;
+                else return new DecisionWalk(steps, (DecisionLeaf)(byPerson ? node.Yes : node.No), null, null);
+                continue;
+            }
             if (node.Answer is not { } answer) return new DecisionWalk(steps, null, node, null);
             if (!evidence.TryGetValue(answer.Check, out var values))
                 return new DecisionWalk(steps, null, node, $"check {answer.Check} has no result yet");
@@ -43,6 +54,8 @@ public static class DecisionWalker
         }
         throw new InvalidOperationException("The decision tree loops; the loader should have refused it.");
     }
+
+    private static DecisionNode? Follow(DecisionTree tree, DecisionBranch branch) => branch is GoToNode next ? tree.Nodes[next.Node] : null;
 
     /// <summary>The branch taken when a person answers <paramref name="node"/>.</summary>
     public static DecisionBranch Branch(DecisionNode node, bool yes) => yes ? node.Yes : node.No;

@@ -20,6 +20,22 @@ public sealed class IncidentClock(TimeProvider time, IOptions<IncidentOptions> o
         return Zone.Id is "UTC" or "Etc/UTC" ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
     }
 
+    /// <summary>
+    /// Events in local time, each marked where the day changes (the first one too), so that a list shows the
+    /// date only where a reader needs it.
+    /// </summary>
+    public IEnumerable<(T Item, DateTimeOffset Local, bool NewDay)> ByDay<T>(IEnumerable<T> items, Func<T, DateTimeOffset> at)
+    {
+        DateOnly? day = null;
+        foreach (var item in items)
+        {
+            var local = Local(at(item));
+            var date = DateOnly.FromDateTime(local.DateTime);
+            yield return (item, local, day != date);
+            day = date;
+        }
+    }
+
     /// <summary>A human length: 45s, 12m, 2h 5m, 3d 4h.</summary>
     public static string Length(TimeSpan span)
     {

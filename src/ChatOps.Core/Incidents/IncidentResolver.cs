@@ -6,7 +6,7 @@ namespace ChatOps.Core.Incidents;
 /// Finds the incident a command is about: the one it names, else the one whose thread it was sent in,
 /// else the channel's only open incident.
 /// </summary>
-public sealed class IncidentResolver(IIncidentStore store)
+public sealed class IncidentResolver(IIncidentStore store, Access.IncidentPolicy policy)
 {
     public async Task<(Incident? Incident, CommandError? Error)> ResolveAsync(Command command, CommandContext context, CancellationToken cancellationToken)
     {
@@ -14,9 +14,15 @@ public sealed class IncidentResolver(IIncidentStore store)
         if (command.Incident is { } named)
         {
             var found = await store.FindAsync(named, cancellationToken);
-            return found is null
-                ? (null, new CommandError(CommandErrorCode.UnknownIncident, $"There is no incident {named}. `list` shows the open ones.", usage))
-                : (found, null);
+            if (found is null)
+                return (null, new CommandError(CommandErrorCode.UnknownIncident, $"There is no incident {named}. `list` shows the open ones.", usage));
+            if (found.Place.Channel != context.Place.Channel || found.Place.Platform != context.Place.Platform)
+            {
+                var isManager = await policy.IsManagerAsync(context.Actor, cancellationToken);
+                if (Access.IncidentPolicy.WhyNotReach(found, context.Place, isManager) is { } why)
+                    return (null, new CommandError(CommandErrorCode.NotAllowed, why, usage));
+            }
+            return (found, null);
         }
         if (context.Place.Thread is not null && await store.FindByThreadAsync(context.Place, cancellationToken) is { } threaded)
             return (threaded, null);

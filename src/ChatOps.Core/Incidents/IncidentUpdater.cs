@@ -6,16 +6,18 @@ namespace ChatOps.Core.Incidents;
 /// </summary>
 public sealed class IncidentUpdater(IIncidentStore store)
 {
-    private const int Attempts = 20;
+    // Each conflict means another writer succeeded, so N writers need at most N attempts; this bounds a livelock, not contention.
+    private const int Attempts = 100;
 
-    public async Task<(Incident? Incident, string? Refusal)> ApplyAsync(Incident current, Func<Incident, IncidentChange> change, CancellationToken cancellationToken)
+    public async Task<(Incident? Incident, IncidentChange? Refused)> ApplyAsync(Incident current, Func<Incident, IncidentChange> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var outcome = change(current);
-            if (outcome.Refusal is not null) return (null, outcome.Refusal);
+            if (outcome.Refusal is not null) return (null, outcome);
             var updated = outcome.Updated! with { Version = current.Version + 1 };
             if (await store.TryUpdateAsync(updated, outcome.Events, cancellationToken)) return (updated, null);
+            await Task.Yield();
             current = await store.FindAsync(current.Id, cancellationToken)
                 ?? throw new InvalidOperationException($"{current.Id} vanished while it was being changed.");
         }

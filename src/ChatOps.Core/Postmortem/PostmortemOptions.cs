@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatOps.Core.Postmortem;
 
 /// <summary>Configuration section <c>Postmortem</c>.</summary>
@@ -8,6 +6,5 @@ public sealed class PostmortemOptions
     public const string SectionName = "Postmortem";
 
     /// <summary>The Scriban template; relative paths are under the host's content root.</summary>
-    [Required]
     public string TemplatePath { get; set; } = "templates/postmortem.md.sbn";
 }

@@ -10,7 +10,7 @@ namespace ChatOps.Core.Postmortem;
 /// Renders an incident and its timeline through the postmortem template. Everything users typed reaches the
 /// template as data (strings), so <c>{{ ... }}</c> in a note is printed, never run.
 /// </summary>
-public sealed partial class PostmortemRenderer(PostmortemTemplate template, IncidentClock clock)
+public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentClock clock)
 {
     public string Render(Incident incident, IReadOnlyList<TimelineEvent> timeline)
     {
@@ -25,9 +25,9 @@ public sealed partial class PostmortemRenderer(PostmortemTemplate template, Inci
             ["start_time"] = clock.Short(incident.DeclaredAt),
             ["end_time"] = end is { } e ? clock.Short(e) : null,
             ["length"] = IncidentClock.Length((end ?? clock.Now) - incident.DeclaredAt),
-            ["impact"] = incident.Impact,
-            ["root_cause"] = incident.RootCause,
-            ["resolution"] = incident.Resolution,
+            ["impact"] = Optional(incident.Impact),
+            ["root_cause"] = Optional(incident.RootCause),
+            ["resolution"] = Optional(incident.Resolution),
             ["action_items"] = incident.ActionItems.Select(a => new ScriptObject
             {
                 ["text"] = OneLine(a.Text),
@@ -42,36 +42,24 @@ public sealed partial class PostmortemRenderer(PostmortemTemplate template, Inci
         return template.Template.Render(context);
     }
 
-    private List<ScriptObject> Entries(IReadOnlyList<TimelineEvent> timeline)
-    {
-        var entries = new List<ScriptObject>(timeline.Count);
-        DateOnly? day = null;
-        foreach (var e in timeline)
+    private List<ScriptObject> Entries(IReadOnlyList<TimelineEvent> timeline) =>
+        clock.ByDay(timeline, e => e.At).Select(d => new ScriptObject
         {
-            var local = clock.Local(e.At);
-            var date = DateOnly.FromDateTime(local.DateTime);
-            entries.Add(new ScriptObject
-            {
-                ["time"] = local.ToString("HH:mm", CultureInfo.InvariantCulture),
-                // The date is written on the first entry and wherever the day changes.
-                ["date"] = day == date ? null : local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["kind"] = e.Kind.Name(),
-                ["actor"] = e.Actor,
-                ["text"] = OneLine(e.Text),
-            });
-            day = date;
-        }
-        return entries;
-    }
+            ["time"] = d.Local.ToString("HH:mm", CultureInfo.InvariantCulture),
+            // The date is written on the first entry and wherever the day changes.
+            ["date"] = d.NewDay ? d.Local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            ["kind"] = d.Item.Kind.Name(),
+            ["actor"] = Person(d.Item.Actor),
+            ["text"] = OneLine(d.Item.Text),
+        }).ToList();
 
     /// <summary>
-    /// List items stay one line, so typed text cannot start a heading or a list of its own; chat mentions
+    /// Typed text stays on one line, so it cannot start a heading, a list or a section of its own; chat mentions
     /// (<c>&lt;@U123&gt;</c>) read as <c>@U123</c> in a document.
     /// </summary>
-    private static string OneLine(string text) => Mention().Replace(text.ReplaceLineEndings(" "), "@$1");
+    private static string OneLine(string text) => Commands.UserMention.Readable(text.ReplaceLineEndings(" "));
+
+    private static string? Optional(string? text) => text is null ? null : OneLine(text);
 
     private static string Person(string user) => user.StartsWith('@') ? user : "@" + user;
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"<@([^<>|\s]+)(?:\|[^<>]*)?>")]
-    private static partial System.Text.RegularExpressions.Regex Mention();
 }

@@ -21,6 +21,11 @@ internal static partial class CheckParser
         var title = map.Text("title", required: true);
         var target = map.Text("target", required: true);
         var timeout = map.Duration("timeout");
+        if (timeout > Checks.CheckOptions.MaxTimeout)
+        {
+            map.Errors.Add(map.LineOf("timeout"), $"{where}: timeout {DurationText.Format(timeout.Value)} is longer than the most a check may take ({DurationText.Format(Checks.CheckOptions.MaxTimeout)}).");
+            timeout = null;
+        }
         var warn = Condition(map, "warn", where);
         var critical = Condition(map, "critical", where);
         var note = map.Text("note");

@@ -12,17 +12,24 @@ public static partial class DurationText
         if (string.IsNullOrWhiteSpace(text)) return false;
         var matches = Part().Matches(text.Trim());
         if (matches.Sum(m => m.Length) != text.Trim().Length || matches.Count == 0) return false;
-        foreach (Match m in matches)
+        try
         {
-            var n = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            duration += m.Groups[2].Value switch
+            foreach (Match m in matches)
             {
-                "ms" => TimeSpan.FromMilliseconds(n),
-                "s" => TimeSpan.FromSeconds(n),
-                "m" => TimeSpan.FromMinutes(n),
-                "h" => TimeSpan.FromHours(n),
-                _ => TimeSpan.FromDays(n),
-            };
+                var n = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                duration = checked(duration + m.Groups[2].Value switch
+                {
+                    "ms" => TimeSpan.FromMilliseconds(n),
+                    "s" => TimeSpan.FromSeconds(n),
+                    "m" => TimeSpan.FromMinutes(n),
+                    "h" => TimeSpan.FromHours(n),
+                    _ => TimeSpan.FromDays(n),
+                });
+            }
+        }
+        catch (OverflowException)
+        {
+            return false;
         }
         return duration > TimeSpan.Zero;
     }

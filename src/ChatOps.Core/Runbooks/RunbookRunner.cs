@@ -6,6 +6,7 @@ using ChatOps.Core.Decisions;
 using ChatOps.Core.Expressions;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Timeline;
+using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Runbooks;
 
@@ -14,14 +15,14 @@ namespace ChatOps.Core.Runbooks;
 /// (a slow or dead target holds up nobody), a summary updated in place, then the decision tree walked
 /// from the evidence as far as it goes.
 /// </summary>
-public sealed class RunbookRunner(CheckRunner checks, ChatDelivery chat, IIncidentStore store, IncidentChanger changer)
+public sealed partial class RunbookRunner(CheckRunner checks, ChatDelivery chat, IIncidentStore store, IncidentChanger changer, ILogger<RunbookRunner> logger)
 {
     public async Task RunAsync(Incident incident, Runbook runbook, Actor actor, CancellationToken cancellationToken)
     {
         await store.AppendAsync([changer.Event(incident, actor, TimelineKind.RunbookStarted, $"Runbook started: {runbook.Title}", ("runbook", runbook.Id))], cancellationToken);
         await chat.PostToThreadAsync(incident, RunbookOverview.Render(runbook), cancellationToken);
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
-        var summary = await chat.PostToThreadAsync(incident, RunSummary.Render(runbook, results), cancellationToken);
+        var summary = await TryPostAsync(incident, RunSummary.Render(runbook, results), cancellationToken);
 
         // One loop posts, so thread order is the order in which results arrived.
         await foreach (var finished in Task.WhenEach(runbook.Checks.Select(c => checks.RunAsync(c, cancellationToken))))
@@ -29,8 +30,8 @@ public sealed class RunbookRunner(CheckRunner checks, ChatDelivery chat, IIncide
             var result = await finished;
             results[result.Check.Id] = result;
             await store.AppendAsync([CheckRan.Event(changer, incident, actor, runbook.Id, result)], cancellationToken);
-            await chat.PostToThreadAsync(incident, CheckResultView.Render(result), cancellationToken);
-            await chat.UpdateAsync(summary, RunSummary.Render(runbook, results), cancellationToken);
+            await TryPostAsync(incident, CheckResultView.Render(result), cancellationToken);
+            if (summary is not null) await TryAsync(() => chat.UpdateAsync(summary, RunSummary.Render(runbook, results), cancellationToken));
         }
 
         if (runbook.Decision is { } tree)
@@ -46,9 +47,32 @@ public sealed class RunbookRunner(CheckRunner checks, ChatDelivery chat, IIncide
             await store.AppendAsync([changer.Event(incident, Actor.System, TimelineKind.DecisionTaken,
                 $"{step.Node.Ask} {(step.Answer ? "Yes" : "No")} (from {step.Evidence})",
                 ("runbook", runbook.Id), ("node", step.Node.Id), ("answer", step.Answer ? "yes" : "no"), ("by", "evidence"))], cancellationToken);
-            await chat.PostToThreadAsync(incident, DecisionView.Answered(step), cancellationToken);
+            await TryPostAsync(incident, DecisionView.Answered(step), cancellationToken);
         }
-        if (walk.Leaf is { } leaf) await chat.PostToThreadAsync(incident, DecisionView.Recommend(runbook, leaf), cancellationToken);
-        else if (walk.Open is { } open) await chat.PostToThreadAsync(incident, DecisionView.Ask(incident, runbook, open, walk.WhyAsked), cancellationToken);
+        if (walk.Leaf is { } leaf) await TryPostAsync(incident, DecisionView.Recommend(runbook, leaf), cancellationToken);
+        else if (walk.Open is { } open) await TryPostAsync(incident, DecisionView.Ask(incident, runbook, open, walk.WhyAsked), cancellationToken);
     }
+
+    // A post that fails must not stop the run: every result still reaches the timeline, the rest still posts.
+    private async Task<PostedMessage?> TryPostAsync(Incident incident, Messages.ChatMessage message, CancellationToken cancellationToken)
+    {
+        PostedMessage? posted = null;
+        await TryAsync(async () => posted = await chat.PostToThreadAsync(incident, message, cancellationToken));
+        return posted;
+    }
+
+    private async Task TryAsync(Func<Task> post)
+    {
+        try
+        {
+            await post();
+        }
+        catch (ChatSurfaceException e)
+        {
+            LogPostFailed(e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A runbook post failed; the run goes on")]
+    private partial void LogPostFailed(Exception exception);
 }

@@ -72,6 +72,7 @@ internal sealed class YamlMap(YamlMappingNode node, RunbookErrorSink errors, str
         switch (value)
         {
             case null:
+            case YamlScalarNode { Style: ScalarStyle.Plain, Value: "~" or "null" or "Null" or "NULL" or "" }:
                 return [];
             case YamlScalarNode { Value: { } single } when !string.IsNullOrWhiteSpace(single):
                 return [single.Trim()];

@@ -24,4 +24,5 @@ public enum TimelineKind
     MitigationReverted,
     PostmortemPosted,
     Resolved,
+    ActionItemCompleted,
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatOps.Host.Configuration;
 
 /// <summary>Configuration section <c>Runbooks</c>.</summary>
@@ -8,6 +6,5 @@ public sealed class RunbookOptions
     public const string SectionName = "Runbooks";
 
     /// <summary>The folder of <c>*.yaml</c> runbooks; relative paths are under the content root.</summary>
-    [Required]
     public string Folder { get; set; } = "runbooks";
 }

@@ -7,7 +7,14 @@ internal sealed partial class StorageMigrationWorker(SqliteDatabase database, IL
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await database.MigrateAsync(cancellationToken);
+        try
+        {
+            await database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidConfigurationException($"The database {database.Path} (Storage:Sqlite:Path) cannot be opened or migrated: {e.Message}", e);
+        }
         LogMigrated(database.Path);
     }
 

@@ -125,7 +125,56 @@ public sealed class RunbookRunTests
     }
 
     [Fact]
-    public async Task Check_runs_one_check_again_and_names_the_runbook_where_ids_repeat()
+    public async Task An_executor_that_ignores_cancellation_still_times_out()
+    {
+        var (chat, prometheus, _) = NewConversation();
+        await using var _ = chat;
+        prometheus.Ignore("queue-depth");
+        await chat.DeclareAsync(Alice, "latency");
+        var runbook = chat.Get<RunbookCatalog>().Find("high-latency")!;
+        var run = chat.SayAsync(Alice, "run high-latency");
+        await chat.Chat.WaitUntilAsync(posts => posts.Count(p => p.Kind == PostKind.Message && MessageText.Of(p.Message).Contains(" ms", StringComparison.Ordinal)) == runbook.Checks.Count - 1);
+        chat.Time.Advance(TimeSpan.FromSeconds(10));
+        await run;
+        Assert.Contains(chat.Chat.Posts, p => MessageText.Of(p.Message).Contains("timed out after 10s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stale_or_repeated_answers_change_nothing()
+    {
+        var (chat, _, _) = NewConversation();
+        await using var _ = chat;
+        var incident = await chat.DeclareAsync(Alice, "answers are wrong");
+        Assert.Equal(CommandErrorCode.UnknownQuestion, (await chat.SayAsync(Alice, "answer quality-regression retrieval-relevant yes")).Error!.Code);
+        await chat.SayAsync(Alice, "run quality-regression");
+        var yes = MessageText.Buttons(chat.Chat.Posts.Last().Message).Single(b => b.Label == "Yes");
+
+        Assert.Null((await chat.ClickAsync("U-BOB", yes)).Error);
+        Assert.Equal(CommandErrorCode.UnknownQuestion, (await chat.ClickAsync("U-CAROL", yes)).Error!.Code);
+        Assert.Equal(CommandErrorCode.UnknownQuestion, (await chat.SayAsync(Alice, "answer quality-regression follows-instructions no")).Error!.Code);
+        Assert.Equal(CommandErrorCode.UnknownQuestion, (await chat.SayAsync(Alice, "answer quality-regression no-such-node no")).Error!.Code);
+        Assert.Single(await chat.Store.TimelineAsync(incident.Id, default), e => e.Kind == TimelineKind.DecisionTaken);
+    }
+
+    [Fact]
+    public async Task A_failing_chat_post_does_not_lose_results_from_the_timeline()
+    {
+        var prometheus = new ScriptedCheckExecutor("prometheus");
+        var store = new InMemoryIncidentStore();
+        await using var chat = new Conversation(store: store, executors: [prometheus, new ScriptedCheckExecutor("http"), new ScriptedCheckExecutor("kubernetes-logs")]);
+        var incident = await chat.DeclareAsync(Alice, "latency");
+        chat.Chat.FailPostsContaining("CRITICAL");
+        prometheus.Answer("gpu-utilization", 99);
+
+        await chat.SayAsync(Alice, "run high-latency");
+
+        var runbook = chat.Get<RunbookCatalog>().Find("high-latency")!;
+        Assert.Equal(runbook.Checks.Count, (await store.TimelineAsync(incident.Id, default)).Count(e => e.Kind == TimelineKind.CheckRan));
+        Assert.Contains("Recommended next steps", MessageText.Of(chat.Chat.Posts.Last().Message), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_runs_one_check_again_by_id_or_by_runbook_and_id()
     {
         var (chat, prometheus, _) = NewConversation();
         await using var _ = chat;
@@ -135,5 +184,6 @@ public sealed class RunbookRunTests
         Assert.Null(result.Error);
         Assert.StartsWith("CRITICAL · ", MessageText.Of(chat.Chat.Posts.Last().Message), StringComparison.Ordinal);
         Assert.Equal(CommandErrorCode.UnknownCheck, (await chat.SayAsync(Alice, "check no-such-check")).Error!.Code);
+        Assert.Null((await chat.SayAsync(Alice, "check high-latency/gpu-utilization")).Error);
     }
 }

@@ -30,6 +30,8 @@ public sealed class CommandParserFuzzTests
     {
         var result = CommandParser.Parse(text);
         Assert.True(result.Succeeded ^ (result.Error is not null), $"'{text}' gave both or neither");
-        if (!result.Succeeded) Assert.True(Enum.IsDefined(result.Error.Code));
+        if (result.Succeeded) return;
+        Assert.False(string.IsNullOrWhiteSpace(result.Error.Message));
+        Assert.False(string.IsNullOrWhiteSpace(result.Error.Usage), $"'{text}' was refused without a usage line: {result.Error.Message}");
     }
 }

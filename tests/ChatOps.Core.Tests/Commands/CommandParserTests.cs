@@ -36,6 +36,8 @@ public sealed class CommandParserTests
         Assert.Equal(new ListIncidentsCommand(), CommandParser.Parse("list").Command);
         Assert.Equal(new PostmortemCommand(null), CommandParser.Parse("postmortem").Command);
         Assert.Equal(new HelpCommand("sev"), CommandParser.Parse("help sev").Command);
+        Assert.Equal(new CompleteActionItemCommand(id, 2), CommandParser.Parse("done INC-2026-0042 #2").Command);
+        Assert.Equal(new AnswerDecisionCommand(null, "high-latency", "queue-high", false), CommandParser.Parse("answer high-latency queue-high NO").Command);
         Assert.Equal(new AddLessonCommand(null, "alerts need runbook links"), CommandParser.Parse("lesson alerts need runbook links").Command);
     }
 
@@ -69,6 +71,11 @@ public sealed class CommandParserTests
     [InlineData("mitigated it is", CommandErrorCode.UnexpectedArgument)]
     [InlineData("list everything", CommandErrorCode.UnexpectedArgument)]
     [InlineData("help frobnicate", CommandErrorCode.UnknownVerb)]
+    [InlineData("resolve INC-2026-42 fixed", CommandErrorCode.BadIncidentId)]
+    [InlineData("note inc-2026 something", CommandErrorCode.BadIncidentId)]
+    [InlineData("done", CommandErrorCode.MissingArgument)]
+    [InlineData("done first", CommandErrorCode.UnexpectedArgument)]
+    [InlineData("answer high-latency gpu-saturated maybe", CommandErrorCode.UnexpectedArgument)]
     public void Bad_input_gets_a_typed_error_with_usage(string text, CommandErrorCode code)
     {
         var result = CommandParser.Parse(text);
@@ -103,7 +110,8 @@ public sealed class CommandParserTests
                 .Replace("<1-4>", "2", StringComparison.Ordinal)
                 .Replace("@user", "@bob", StringComparison.Ordinal)
                 .Replace("[verb]", "sev", StringComparison.Ordinal)
-                .Replace("<yes|no>", "yes", StringComparison.Ordinal);
+                .Replace("<yes|no>", "yes", StringComparison.Ordinal)
+                .Replace("<action-item-number>", "1", StringComparison.Ordinal);
             example = System.Text.RegularExpressions.Regex.Replace(example, @"\[([^\]]+)\]|<([^>]+)>", "word");
             Assert.True(CommandParser.Parse(example).Succeeded, $"'{example}' (from the usage of {spec.Verb}) does not parse.");
         }

@@ -177,6 +177,54 @@ public sealed class IncidentFlowTests
     }
 
     [Fact]
+    public async Task Incidents_of_other_channels_are_reached_only_by_managers()
+    {
+        await using var chat = NewConversation();
+        var incident = await chat.DeclareAsync(Alice, "private one");
+        var elsewhere = new Core.Access.Actor(Bob);
+        var dispatcher = chat.Get<CommandDispatcher>();
+        var otherChannel = new CommandContext(elsewhere, new ChatPlace(RecordingChatSurface.DefaultPlatform, "C-OTHER"));
+
+        Assert.Equal(CommandErrorCode.NotAllowed, (await dispatcher.DispatchAsync($"timeline {incident.Id}", otherChannel, default)).Error!.Code);
+        Assert.Equal(CommandErrorCode.NotAllowed, (await dispatcher.DispatchAsync($"resolve {incident.Id}", otherChannel, default)).Error!.Code);
+        Assert.DoesNotContain(incident.Id.ToString(), MessageText.Of((await dispatcher.DispatchAsync("list", otherChannel, default)).Messages.Single().Message), StringComparison.Ordinal);
+
+        var manager = otherChannel with { Actor = new Core.Access.Actor(Manager) };
+        Assert.Null((await dispatcher.DispatchAsync($"timeline {incident.Id}", manager, default)).Error);
+        Assert.Contains(incident.Id.ToString(), MessageText.Of((await dispatcher.DispatchAsync("list", manager, default)).Messages.Single().Message), StringComparison.Ordinal);
+        Assert.True((await chat.Store.FindAsync(incident.Id, default))!.IsOpen);
+    }
+
+    [Fact]
+    public async Task Racing_to_take_command_leaves_the_first_commander_in_place()
+    {
+        await using var chat = NewConversation();
+        var incident = await chat.DeclareAsync(Alice, "race for command");
+        var results = await Task.WhenAll(
+            Task.Run(() => chat.SayAsync(Alice, $"lead {incident.Id} <@{Alice}>")),
+            Task.Run(() => chat.SayAsync(Bob, $"lead {incident.Id} <@{Bob}>")));
+
+        Assert.Single(results, r => r.Error is null);
+        Assert.Equal(CommandErrorCode.NotAllowed, Assert.Single(results, r => r.Error is not null).Error!.Code);
+        Assert.Single(await chat.Store.TimelineAsync(incident.Id, default), e => e.Kind == TimelineKind.CommanderSet);
+    }
+
+    [Fact]
+    public async Task Action_items_are_marked_done_by_number()
+    {
+        await using var chat = NewConversation();
+        var incident = await chat.DeclareAsync(Alice, "x");
+        await chat.SayAsync(Alice, "action first");
+        await chat.SayAsync(Alice, "action second <@U-CAROL>");
+        Assert.Null((await chat.SayAsync(Alice, "done 2")).Error);
+        Assert.Contains("already done", (await chat.SayAsync(Alice, "done 2")).Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("there is no number 3", (await chat.SayAsync(Alice, "done 3")).Error!.Message, StringComparison.Ordinal);
+        var items = (await chat.Store.FindAsync(incident.Id, default))!.ActionItems;
+        Assert.Equal([false, true], items.Select(i => i.Done));
+        Assert.Contains("2 | second", MessageText.Of((await chat.SayAsync(Alice, "status")).Messages.Single().Message), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_is_generated_from_the_command_table()
     {
         await using var chat = NewConversation();

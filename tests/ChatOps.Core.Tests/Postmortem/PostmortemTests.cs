@@ -66,6 +66,7 @@ public sealed class PostmortemTests
         await Step(chat, 10, $"mitigated {id}");
         await Step(chat, 25, $"action {id} Separate pool for batch evals <@U-CAROL>");
         await Step(chat, 1, $"action {id} Alert on queue depth > 50 for 5 minutes");
+        await Step(chat, 1, $"done {id} 2");
         await Step(chat, 1, $"lesson {id} Shared GPU pools need per-tenant quotas");
         await Step(chat, 2, $"resolve {id} Eval batch moved off the shared pool; latency back under 2 s");
         return await PostmortemOfAsync(chat, id);

@@ -15,9 +15,9 @@ public sealed class IncidentChanger(IncidentUpdater updater, IncidentCard card, 
 {
     public async Task<CommandResult> ApplyAsync(Command command, Incident incident, Func<Incident, IncidentChange> change, Func<Incident, string> reply, CancellationToken cancellationToken)
     {
-        var (updated, refusal) = await updater.ApplyAsync(incident, change, cancellationToken);
+        var (updated, refused) = await updater.ApplyAsync(incident, change, cancellationToken);
         return updated is null
-            ? CommandResult.Reject(CommandErrorCode.InvalidTransition, refusal!, Verbs.UsageOf(command))
+            ? CommandResult.Reject(refused!.Forbidden ? CommandErrorCode.NotAllowed : CommandErrorCode.InvalidTransition, refused.Refusal!, Verbs.UsageOf(command))
             : CommandResult.Changed(updated, ChatMessage.Plain(reply(updated)), Card(updated));
     }
 

@@ -3,12 +3,14 @@ using ChatOps.Core.Messages;
 
 namespace ChatOps.Core.Commands.Handlers;
 
-public sealed class ListIncidents(IIncidentStore store, IncidentClock clock) : CommandHandler<ListIncidentsCommand>
+/// <summary>Open incidents of this channel; managers see every channel's.</summary>
+public sealed class ListIncidents(IIncidentStore store, IncidentClock clock, Access.IncidentPolicy policy) : CommandHandler<ListIncidentsCommand>
 {
     protected override async Task<CommandResult> HandleAsync(ListIncidentsCommand command, CommandContext context, CancellationToken cancellationToken)
     {
-        var open = await store.ListOpenAsync(null, cancellationToken);
-        if (open.Count == 0) return CommandResult.ToRequester(ChatMessage.Plain("No open incidents."));
+        var everywhere = await policy.IsManagerAsync(context.Actor, cancellationToken);
+        var open = await store.ListOpenAsync(everywhere ? null : context.Place with { Thread = null }, cancellationToken);
+        if (open.Count == 0) return CommandResult.ToRequester(ChatMessage.Plain(everywhere ? "No open incidents." : "No open incidents in this channel."));
         var rows = open.Select(i => (IReadOnlyList<string>)
         [
             i.Id.ToString(), i.Severity.Label(), IncidentLifecycle.Name(i.Status), i.Title,

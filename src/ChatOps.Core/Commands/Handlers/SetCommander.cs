@@ -8,11 +8,11 @@ public sealed class SetCommander(IncidentResolver resolver, IncidentPolicy polic
 {
     protected override async Task<CommandResult> HandleAsync(SetCommanderCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
-        if (await policy.WhyNotSetCommanderAsync(context.Actor, incident, cancellationToken) is { } why)
-            return CommandResult.Reject(CommandErrorCode.NotAllowed, why, Verbs.UsageOf(command));
+        var isManager = await policy.IsManagerAsync(context.Actor, cancellationToken);
         var who = UserMention.Render(command.User);
         return await changer.ApplyAsync(command, incident, current =>
         {
+            if (IncidentPolicy.WhyNotSetCommander(context.Actor, current, isManager) is { } why) return IncidentChange.Forbid(why);
             if (!current.IsOpen) return IncidentChange.Refuse($"{current.Id} is resolved; it needs no commander.");
             if (current.Commander == command.User) return IncidentChange.Refuse($"{who} already commands {current.Id}.");
             return IncidentChange.To(current with { Commander = command.User },

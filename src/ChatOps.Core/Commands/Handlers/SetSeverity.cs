@@ -8,11 +8,11 @@ public sealed class SetSeverity(IncidentResolver resolver, IncidentPolicy policy
 {
     protected override async Task<CommandResult> HandleAsync(SetSeverityCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
-        if (await policy.WhyNotChangeSeverityAsync(context.Actor, incident, cancellationToken) is { } why)
-            return CommandResult.Reject(CommandErrorCode.NotAllowed, why, Verbs.UsageOf(command));
+        var isManager = await policy.IsManagerAsync(context.Actor, cancellationToken);
         var reason = command.Reason is null ? "" : $": {command.Reason}";
         return await changer.ApplyAsync(command, incident, current =>
         {
+            if (IncidentPolicy.WhyNotChangeSeverity(context.Actor, current, isManager) is { } why) return IncidentChange.Forbid(why);
             if (!current.IsOpen) return IncidentChange.Refuse($"{current.Id} is resolved; its severity is final.");
             if (current.Severity == command.Severity) return IncidentChange.Refuse($"{current.Id} is already {current.Severity.Label()}.");
             return IncidentChange.To(current with { Severity = command.Severity },

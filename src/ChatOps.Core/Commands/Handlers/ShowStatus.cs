@@ -18,6 +18,11 @@ public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, 
         if (incident.Resolution is { } resolution) facts.Add(new Field("Resolution", resolution));
         facts.Add(new Field("Action items", $"{incident.ActionItems.Count(a => !a.Done)} open of {incident.ActionItems.Count}"));
         blocks.Add(new FieldsBlock(facts));
+        if (incident.ActionItems.Count > 0)
+        {
+            blocks.Add(new TableBlock(["#", "Action item", "Owner", "Done"], [.. incident.ActionItems.Select((a, i) => (IReadOnlyList<string>)
+                [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Text, a.Owner is null ? "-" : UserMention.Render(a.Owner), a.Done ? "yes" : "no"])]));
+        }
         blocks.Add(new DividerBlock());
         blocks.Add(timeline.Render(events.TakeLast(RecentEvents).ToList()));
         if (events.Count > RecentEvents) blocks.Add(new ContextBlock($"{events.Count - RecentEvents} earlier events: timeline {incident.Id}"));

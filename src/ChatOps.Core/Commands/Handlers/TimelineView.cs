@@ -9,17 +9,12 @@ public sealed class TimelineView(IncidentClock clock)
 {
     public TableBlock Render(IReadOnlyList<TimelineEvent> events)
     {
-        var rows = new List<IReadOnlyList<string>>(events.Count);
-        DateOnly? day = null;
-        foreach (var e in events)
-        {
-            var local = clock.Local(e.At);
-            var date = DateOnly.FromDateTime(local.DateTime);
-            // The date is shown on the first row and wherever it changes, as a responder reads down the list.
-            var when = day == date ? local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : clock.Short(e.At);
-            day = date;
-            rows.Add([when, UserMention.Render(e.Actor), e.Text]);
-        }
+        var rows = clock.ByDay(events, e => e.At).Select(d => (IReadOnlyList<string>)
+        [
+            d.NewDay ? clock.Short(d.Item.At) : d.Local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            UserMention.Render(d.Item.Actor),
+            d.Item.Text,
+        ]).ToList();
         return new TableBlock(["Time", "Who", "What"], rows);
     }
 }
