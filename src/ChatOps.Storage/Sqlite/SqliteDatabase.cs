@@ -12,8 +12,6 @@ public sealed class SqliteDatabase
     public SqliteDatabase(string path, TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         Path = path;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -35,8 +33,11 @@ public sealed class SqliteDatabase
         return connection;
     }
 
+    /// <summary>Creates the file's folder and brings the schema up to date; run once at start, before any other use.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         await using var connection = await OpenAsync(cancellationToken);
         // WAL lets readers go on while one writer commits; it is a property of the file, set once.
         await Execute(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
