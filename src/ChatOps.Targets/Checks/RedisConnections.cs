@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using ChatOps.Core.Checks;
+using StackExchange.Redis;
+
+namespace ChatOps.Targets.Checks;
+
+/// <summary>
+/// One multiplexer per Redis target, shared by every check, as StackExchange.Redis intends
+/// (https://stackexchange.github.io/StackExchange.Redis/Basics). A failed connect is forgotten, so the next check tries again.
+/// </summary>
+internal sealed class RedisConnections : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<ConnectionMultiplexer>>> _connections = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<ConnectionMultiplexer> GetAsync(string targetName, string connectionString, CancellationToken cancellationToken)
+    {
+        var lazy = _connections.GetOrAdd(targetName, _ => new Lazy<Task<ConnectionMultiplexer>>(() => ConnectAsync(connectionString)));
+        try
+        {
+            return await lazy.Value.WaitAsync(cancellationToken);
+        }
+        catch (RedisConnectionException e)
+        {
+            _connections.TryRemove(new KeyValuePair<string, Lazy<Task<ConnectionMultiplexer>>>(targetName, lazy));
+            throw new CheckFailedException($"cannot reach Redis target '{targetName}': {FirstLine(e.Message)}", e);
+        }
+    }
+
+    private static Task<ConnectionMultiplexer> ConnectAsync(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.ClientName ??= "chatops-checks";
+        // Fail the connect instead of queueing commands for a server that is not there: the check reports it.
+        options.AbortOnConnectFail = true;
+        return ConnectionMultiplexer.ConnectAsync(options);
+    }
+
+    private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n', 2)[0];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var lazy in _connections.Values)
+        {
+            if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+                await lazy.Value.Result.DisposeAsync();
+        }
+        _connections.Clear();
+    }
+}
