@@ -32,6 +32,11 @@ internal sealed class RedisConnections : IAsyncDisposable
         options.ClientName ??= "chatops-checks";
         // Fail the connect instead of queueing commands for a server that is not there: the check reports it.
         options.AbortOnConnectFail = true;
+        // StackExchange.Redis counts INFO among "admin" commands. The executor sends only GET, INFO and SCAN; the real
+        // fence is the target's Redis ACL user (README: +get +info +scan), not this client switch.
+        options.AllowAdmin = true;
+        // The client's tie-breaker read on connect is a keyspace miss: it would skew the very hit rate a check reports.
+        options.TieBreaker = "";
         return ConnectionMultiplexer.ConnectAsync(options);
     }
 
