@@ -13,6 +13,7 @@ internal static class PostgresCells
         if (reader.IsDBNull(ordinal)) return "null";
         var text = reader.GetValue(ordinal) switch
         {
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateTime d when reader.GetDataTypeName(ordinal) == "date" => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ssK", CultureInfo.InvariantCulture),
