@@ -4,7 +4,7 @@ using Npgsql;
 namespace ChatOps.Targets.Checks;
 
 /// <summary>One pooled data source per Postgres target, kept for the life of the process.</summary>
-internal sealed class PostgresDataSources : IAsyncDisposable
+internal sealed class PostgresDataSources : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, NpgsqlDataSource> _sources = new(StringComparer.OrdinalIgnoreCase);
 
@@ -16,6 +16,12 @@ internal sealed class PostgresDataSources : IAsyncDisposable
             builder.ApplicationName ??= "chatops-checks";
             return NpgsqlDataSource.Create(builder);
         });
+
+    public void Dispose()
+    {
+        foreach (var source in _sources.Values) source.Dispose();
+        _sources.Clear();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -8,7 +8,7 @@ namespace ChatOps.Targets.Checks;
 /// One multiplexer per Redis target, shared by every check, as StackExchange.Redis intends
 /// (https://stackexchange.github.io/StackExchange.Redis/Basics). A failed connect is forgotten, so the next check tries again.
 /// </summary>
-internal sealed class RedisConnections : IAsyncDisposable
+internal sealed class RedisConnections : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ConnectionMultiplexer>>> _connections = new(StringComparer.OrdinalIgnoreCase);
 
@@ -41,6 +41,16 @@ internal sealed class RedisConnections : IAsyncDisposable
     }
 
     private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n', 2)[0];
+
+    public void Dispose()
+    {
+        foreach (var lazy in _connections.Values)
+        {
+            if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+                lazy.Value.Result.Dispose();
+        }
+        _connections.Clear();
+    }
 
     public async ValueTask DisposeAsync()
     {
