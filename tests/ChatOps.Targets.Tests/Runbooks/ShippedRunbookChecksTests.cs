@@ -1,4 +1,5 @@
 using ChatOps.Core.Checks;
+using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
 using ChatOps.Targets.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
@@ -155,6 +156,29 @@ public sealed class ShippedRunbookChecksTests(PlatformFixture platform)
         var leak = runbook.Decision!.Nodes["data-leak"].Answer!;
         Assert.True(leak.When.Evaluate(results[leak.Check].Values));
     }
+
+    [Fact]
+    public async Task Posted_results_carry_no_leaked_key_from_the_database_or_the_logs()
+    {
+        var (_, security) = await RunAsync("security-incident");
+        var (_, latency) = await RunAsync("high-error-rate");
+
+        var posted = security.Values.Concat(latency.Values).Select(CheckResultView.Render)
+            .SelectMany(m => m.Blocks.SelectMany(Texts).Append(m.Summary)).ToList();
+
+        Assert.Contains(security["high-risk-activity"].Observation!.Table!.Rows.SelectMany(r => r), c => c.Contains(PlatformData.LeakedKey, StringComparison.Ordinal));
+        Assert.Contains(PlatformPods.LoggedKey, latency["gateway-errors"].Observation!.Detail!, StringComparison.Ordinal);
+        Assert.Contains(posted, t => t.Contains("sk-ant-api03-[REDACTED]", StringComparison.Ordinal));
+        Assert.DoesNotContain(posted, t => t.Contains(PlatformData.LeakedKey, StringComparison.Ordinal) || t.Contains(PlatformPods.LoggedKey, StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> Texts(MessageBlock block) => block switch
+    {
+        TextBlock t => [t.Text],
+        ContextBlock c => [c.Text],
+        TableBlock t => t.Columns.Concat(t.Rows.SelectMany(r => r)),
+        _ => [],
+    };
 
     [Fact]
     public async Task A_dead_target_costs_only_its_own_checks()
