@@ -37,6 +37,8 @@ internal sealed class RedisConnections : IAsyncDisposable, IDisposable
         options.AllowAdmin = true;
         // The client's tie-breaker read on connect is a keyspace miss: it would skew the very hit rate a check reports.
         options.TieBreaker = "";
+        // Nor does a check need primary-change broadcasts: no SUBSCRIBE, so a read-only ACL user suffices.
+        options.ConfigurationChannel = "";
         return ConnectionMultiplexer.ConnectAsync(options);
     }
 

@@ -93,6 +93,18 @@ public sealed class RedisCheckTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Checks_need_no_more_than_the_read_only_acl_user_has()
+    {
+        await platform.Redis.Admin.GetDatabase().ExecuteAsync("ACL", "LOG", "RESET");
+        await RunAsync("get: ratelimit:global:count");
+        await RunAsync("count: blocked:*");
+        await RunAsync("hit-rate: true");
+
+        var denied = (RedisResult[])(await platform.Redis.Admin.GetDatabase().ExecuteAsync("ACL", "LOG"))!;
+        Assert.True(denied.Length == 0, $"the ACL user was denied: {string.Join("; ", denied.Select(d => string.Join(" ", ((RedisResult[])d!).Select(x => x.ToString()))))}");
+    }
+
+    [Fact]
     public async Task A_refused_connection_is_an_error_of_one_line()
     {
         var result = await RunAsync("get: ratelimit:global:count", target: "dead-redis");

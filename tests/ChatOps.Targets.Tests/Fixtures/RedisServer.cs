@@ -19,7 +19,13 @@ public sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; private set; }
 
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    public const string CheckUser = "chatops";
+    public const string CheckPassword = "redis-Check-pw";
+
+    /// <summary>The checks' connection: an ACL user with only the commands the README grants.</summary>
+    public string ConnectionString => $"127.0.0.1:{Port},user={CheckUser},password={CheckPassword}";
+
+    public const string CheckUserRules = "+get +info +scan +ping +echo +client +cluster|nodes +cluster|slots +config|get";
 
     public ConnectionMultiplexer Admin { get; private set; } = null!;
 
@@ -31,7 +37,8 @@ public sealed class RedisServer : IAsyncDisposable
         _process = ServerProcess.Start(binary, "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder.FullName, "--daemonize", "no");
         await _process.WaitForOutputAsync("Ready to accept connections", TimeSpan.FromSeconds(30));
-        Admin = await ConnectionMultiplexer.ConnectAsync($"{ConnectionString},allowAdmin=true");
+        Admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port},allowAdmin=true");
+        await Admin.GetDatabase().ExecuteAsync("ACL", ["SETUSER", CheckUser, "on", $">{CheckPassword}", "~*", .. CheckUserRules.Split(' ')]);
         await SeedAsync(Admin.GetDatabase());
     }
 
