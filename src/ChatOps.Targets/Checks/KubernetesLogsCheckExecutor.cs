@@ -27,8 +27,9 @@ internal sealed class KubernetesLogsCheckExecutor(KubernetesClients clients, Tar
         var ns = target.Namespace!;
         var pods = await Call(() => client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: spec.Selector, cancellationToken: cancellationToken),
             $"listing pods {spec.Selector} in namespace {ns}", check.Target);
-        var started = pods.Items.Where(p => p.Status?.Phase is not "Pending").ToList();
+        // An empty selection is an error, not a clean result: nothing was checked.
         if (pods.Items.Count == 0) throw new CheckFailedException($"no pods match {spec.Selector} in namespace {ns}");
+        var started = pods.Items.Where(p => p.Status?.Phase is not "Pending").ToList();
         if (started.Count == 0) throw new CheckFailedException($"none of the {pods.Items.Count} pods matching {spec.Selector} has started");
 
         var matches = LogPattern.Create(spec.Match);
