@@ -10,7 +10,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Logging.AddJsonConsole();
-    builder.AddChatOpsCore().AddChatOpsStorage();
+    builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets();
     app = builder.Build();
 }
 catch (InvalidConfigurationException e)

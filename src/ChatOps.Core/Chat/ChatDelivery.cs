@@ -1,6 +1,7 @@
 using ChatOps.Core.Commands;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
+using ChatOps.Core.Safety;
 
 namespace ChatOps.Core.Chat;
 
@@ -15,8 +16,9 @@ public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentSt
     public async Task DeliverAsync(CommandResult result, CommandContext context, CancellationToken cancellationToken)
     {
         var threads = new Dictionary<IncidentId, ChatPlace>();
-        foreach (var outgoing in result.Messages)
+        foreach (var unredacted in result.Messages)
         {
+            var outgoing = unredacted with { Message = MessageRedaction.Apply(unredacted.Message) };
             var incidentPlace = outgoing.Incident is { } i ? threads.GetValueOrDefault(i.Id, i.Place) : null;
             var surface = Surface(incidentPlace?.Platform ?? context.Place.Platform);
             switch (outgoing.Audience)
@@ -45,10 +47,10 @@ public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentSt
 
     /// <summary>Posts straight into an incident's thread, for work that reports as it goes.</summary>
     public Task<PostedMessage> PostToThreadAsync(Incident incident, ChatMessage message, CancellationToken cancellationToken) =>
-        Surface(incident.Place.Platform).PostAsync(incident.Place, message, cancellationToken);
+        Surface(incident.Place.Platform).PostAsync(incident.Place, MessageRedaction.Apply(message), cancellationToken);
 
     public Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken) =>
-        Surface(posted.Place.Platform).UpdateAsync(posted, message, cancellationToken);
+        Surface(posted.Place.Platform).UpdateAsync(posted, MessageRedaction.Apply(message), cancellationToken);
 
     private async Task<ChatPlace> AttachThreadAsync(Incident incident, PostedMessage root, CancellationToken cancellationToken)
     {

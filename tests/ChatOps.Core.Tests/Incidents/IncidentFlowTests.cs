@@ -225,6 +225,22 @@ public sealed class IncidentFlowTests
     }
 
     [Fact]
+    public async Task Secrets_typed_into_chat_are_redacted_wherever_the_bot_posts_them()
+    {
+        await using var chat = NewConversation();
+        var incident = await chat.DeclareAsync(Alice, "leak");
+        const string Key = "sk-proj-4f8Qz1xY7mN2pL5vR8tW3kJ6hG9dS0aB";
+        await chat.SayAsync(Alice, $"note the gateway logged OPENAI_API_KEY={Key}");
+        await chat.SayAsync(Alice, "timeline");
+        await chat.SayAsync(Alice, "postmortem");
+
+        Assert.DoesNotContain(chat.Chat.Posts, p => MessageText.Of(p.Message).Contains(Key, StringComparison.Ordinal));
+        Assert.Contains(chat.Chat.Posts, p => MessageText.Of(p.Message).Contains("REDACTED", StringComparison.Ordinal));
+        // The timeline keeps what was said; only what leaves for chat is redacted.
+        Assert.Contains(await chat.Store.TimelineAsync(incident.Id, default), e => e.Text.Contains(Key, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Help_is_generated_from_the_command_table()
     {
         await using var chat = NewConversation();

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+
+namespace ChatOps.Core.Safety;
+
+/// <summary>
+/// Removes credentials from text before it is posted: API keys (OpenAI, Anthropic, Hugging Face, Google, Stripe),
+/// bearer and basic tokens, JWTs, passwords and secrets in <c>key=value</c>, <c>key: value</c> and JSON forms and in
+/// connection strings, credentials in URLs, AWS keys, private key blocks, Slack and GitHub tokens. Vendor prefixes are
+/// kept (<c>sk-proj-[REDACTED]</c>) so responders know which credential to rotate. Look-alikes such as "skeleton",
+/// "max_tokens=512" or a sha256 digest are left alone.
+/// </summary>
+public static partial class SecretRedactor
+{
+    public const string Marker = "[REDACTED]";
+
+    private const int TimeoutMs = 1000;
+
+    private static readonly (Func<Regex> Pattern, MatchEvaluator Replace)[] Rules =
+    [
+        (PrivateKeyBlock, m => $"-----BEGIN {m.Groups["label"].Value}----- {Marker} -----END {m.Groups["label"].Value}-----"),
+        (UrlCredentials, m => $"{m.Groups["user"].Value}:{Marker}@"),
+        (Jwt, _ => Marker),
+        (AuthorizationHeader, m => m.Groups["head"].Value + Marker),
+        (BearerToken, m => m.Groups["head"].Value + Marker),
+        (AwsSecretAfterAccessKey, _ => Marker),
+        (PrefixedToken, m => m.Groups["prefix"].Value + Marker),
+        (SlackWebhook, m => m.Groups["prefix"].Value + Marker),
+        (KeyValueSecret, m => m.Groups["head"].Value + Marker + m.Groups["close"].Value),
+    ];
+
+    /// <summary>The text with every secret replaced; on a pathological input it withholds the text rather than risk a leak.</summary>
+    public static string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return text ?? "";
+        try
+        {
+            foreach (var (pattern, replace) in Rules)
+                text = pattern().Replace(text, replace);
+            return text;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return $"{Marker} (output withheld: it could not be checked for secrets in time)";
+        }
+    }
+
+    // -----BEGIN RSA PRIVATE KEY----- ... -----END RSA PRIVATE KEY-----, also a block cut before its END line.
+    [GeneratedRegex(@"-----BEGIN (?<label>(?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\s:,.-]*)",
+        RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex PrivateKeyBlock();
+
+    // scheme://user:password@host
+    [GeneratedRegex(@"(?<user>\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@?#]+):(?!\[REDACTED\])[^\s@/?#]+@", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex UrlCredentials();
+
+    // header.payload.signature, both JSON parts base64url of '{"'.
+    [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Jwt();
+
+    [GeneratedRegex(@"(?<head>\b(?:Proxy-)?Authorization[""']?\s*[:=]\s*[""']?(?:(?:Bearer|Basic|Token|Digest|ApiKey)\s+)?)(?!\S*\[REDACTED\])(?!(?:Bearer|Basic|Token|Digest|ApiKey)\b)[^\s""',;]{6,}",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex AuthorizationHeader();
+
+    // "Bearer <token>" needs a token-like word (16+ characters with a digit): "Bearer of bad news" stays.
+    [GeneratedRegex(@"(?<head>\bBearer\s+)(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{16,}=*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex BearerToken();
+
+    // An AWS secret key (40 characters) written right after its access key id, as in credentials CSV exports.
+    [GeneratedRegex(@"(?<=\b(?:AKIA|ASIA)[A-Z0-9]{16}[\s,;:|""']{1,5})[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex AwsSecretAfterAccessKey();
+
+    // Keys whose shape announces them; the random part must hold a digit and a letter, so "sk-8 GPU" and slugs stay.
+    [GeneratedRegex(
+        @"\b(?<prefix>sk-(?:proj-|ant-(?:api|admin)\d\d-|ant-|svcacct-|admin-)?|(?:sk|rk)_(?:live|test)_|hf_|gh[pousr]_|github_pat_|xox[abposr]-|xapp-|AIza)(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}" +
+        @"|\b(?<prefix>AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b",
+        RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex PrefixedToken();
+
+    [GeneratedRegex(@"(?<prefix>hooks\.slack\.com/(?:services|workflows)/)[A-Za-z0-9/_-]+", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SlackWebhook();
+
+    // password=..., "password": "...", pwd: ..., DB_PASSWORD=..., Password=...; in connection strings, api_key: ..., GITHUB_TOKEN=...
+    // A *token* key must end in "token": max_tokens, input_tokens and token_count are counts, not secrets.
+    [GeneratedRegex(
+        @"(?<head>(?:\b[A-Za-z0-9_.-]*?(?:password|passwd|passphrase|secret|api[_-]?key|private[_-]?key|access[_-]?key)(?:[_.-][A-Za-z0-9_.-]*)?" +
+        @"|\b(?:[A-Za-z0-9]+[_-])*(?:pwd|apikey|token|secretaccesskey))" +
+        @"[""']?\s*(?::|=>|=)\s*(?<quote>[""'])?)(?!\S*\[REDACTED\])(?(quote)(?<value>[^""'\r\n]+)|(?<value>[^\s""',;&<>)}\]]+))(?<close>[""']?)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex KeyValueSecret();
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Expressions;
+using ChatOps.Core.Runbooks;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace ChatOps.Targets.Checks;
+
+/// <summary>
+/// <c>kubectl logs -l selector --since=N | grep -iE match | tail -N</c> through the Kubernetes API: list the pods,
+/// read each one's log, keep the matching lines in time order. Needs only get/list on pods and pods/log.
+/// </summary>
+internal sealed class KubernetesLogsCheckExecutor(KubernetesClients clients, TargetDirectory targets) : ICheckExecutor
+{
+    // Caps what one pod's log may cost in memory; the API cuts the log there (limitBytes).
+    private const int MaxLogBytesPerPod = 8 * 1024 * 1024;
+
+    public string Kind => "kubernetes-logs";
+
+    public async Task<CheckObservation> ExecuteAsync(CheckDefinition check, CancellationToken cancellationToken)
+    {
+        var spec = (KubernetesLogsCheck)check.Spec;
+        var target = targets.Resolve(check);
+        var client = clients.Get(check.Target, target);
+        var ns = target.Namespace!;
+        var pods = await Call(() => client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: spec.Selector, cancellationToken: cancellationToken),
+            $"listing pods {spec.Selector} in namespace {ns}", check.Target);
+        // An empty selection is an error, not a clean result: nothing was checked.
+        if (pods.Items.Count == 0) throw new CheckFailedException($"no pods match {spec.Selector} in namespace {ns}");
+        var started = pods.Items.Where(p => p.Status?.Phase is not "Pending").ToList();
+        if (started.Count == 0) throw new CheckFailedException($"none of the {pods.Items.Count} pods matching {spec.Selector} has started");
+
+        var matches = LogPattern.Create(spec.Match);
+        var reads = await Task.WhenAll(started.Select(pod => ReadAsync(client, pod, ns, spec, check.Target, cancellationToken)));
+        var failed = reads.Where(r => r.Failure is not null).Select(r => r.Failure!).ToList();
+        if (failed.Count == started.Count) throw new CheckFailedException(failed[0]);
+
+        var lines = reads.SelectMany(r => r.Lines).Where(l => matches(l.Text)).OrderBy(l => l.Time ?? DateTimeOffset.MinValue).ToList();
+        var shown = lines.TakeLast(spec.Tail).ToList();
+        var podsText = started.Count == 1 ? "1 pod" : string.Create(CultureInfo.InvariantCulture, $"{started.Count} pods");
+        var summary = lines.Count == 0
+            ? $"no matching lines in {podsText}"
+            : string.Create(CultureInfo.InvariantCulture, $"{lines.Count} matching lines in {podsText}{(shown.Count < lines.Count ? $", last {shown.Count} shown" : "")}");
+        if (failed.Count > 0) summary += $"; unreadable: {string.Join("; ", failed)}";
+        return new CheckObservation(
+            new Dictionary<string, ExpressionValue>(StringComparer.Ordinal) { ["count"] = ExpressionValue.Of(lines.Count), ["value"] = ExpressionValue.Of(lines.Count) },
+            summary,
+            Detail: shown.Count == 0 ? null : string.Join('\n', shown));
+    }
+
+    private static async Task<PodLog> ReadAsync(IKubernetes client, V1Pod pod, string ns, KubernetesLogsCheck spec, string targetName, CancellationToken cancellationToken)
+    {
+        var name = pod.Metadata.Name;
+        try
+        {
+            await using var stream = await Call(() => client.CoreV1.ReadNamespacedPodLogAsync(name, ns,
+                container: spec.Container,
+                sinceSeconds: (int)Math.Ceiling(spec.Since.TotalSeconds),
+                timestamps: true,
+                limitBytes: MaxLogBytesPerPod,
+                cancellationToken: cancellationToken), $"reading the log of pod {name}", targetName);
+            using var reader = new StreamReader(stream);
+            var lines = new List<PodLogLine>();
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+                lines.Add(PodLogLine.Parse(name, line));
+            return new PodLog(lines, null);
+        }
+        catch (CheckFailedException e)
+        {
+            // One pod that cannot be read (several containers, just restarted) must not hide the others' lines.
+            return new PodLog([], e.Message);
+        }
+    }
+
+    private static async Task<T> Call<T>(Func<Task<T>> call, string what, string targetName)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (HttpOperationException e)
+        {
+            throw new CheckFailedException($"{what}: the API answered {(int)e.Response.StatusCode} {ApiMessage(e)}", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CheckFailedException($"cannot reach Kubernetes target '{targetName}': {e.Message}", e);
+        }
+    }
+
+    // The API explains a refusal in a Status object's message ("pods is forbidden: ...", "a container name must be specified").
+    private static string ApiMessage(HttpOperationException e)
+    {
+        var content = e.Response.Content ?? "";
+        try
+        {
+            return KubernetesJson.Deserialize<V1Status>(content)?.Message ?? e.Response.ReasonPhrase ?? "";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return e.Response.ReasonPhrase ?? "";
+        }
+    }
+
+    private sealed record PodLog(IReadOnlyList<PodLogLine> Lines, string? Failure);
+}

@@ -1,0 +1,35 @@
+using ChatOps.Core.Checks;
+using ChatOps.Targets.Checks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Targets;
+
+public static class TargetsServiceCollectionExtensions
+{
+    /// <summary>Registers the <c>Targets</c> section (validated at start) and one <see cref="ICheckExecutor"/> per check kind.</summary>
+    public static IServiceCollection AddChatOpsTargets(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TargetsOptions>()
+            .Configure(options => configuration.GetSection(TargetsOptions.SectionName).Bind(options.Targets))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TargetsOptions>, TargetsOptionsValidator>());
+        services.AddOptions<CheckOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        // No client-side timeout: each check's own timeout cancels the request.
+        services.AddHttpClient(TargetHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+
+        services.TryAddSingleton<TargetDirectory>();
+        services.TryAddSingleton<RedisConnections>();
+        services.TryAddSingleton<PostgresDataSources>();
+        services.TryAddSingleton<KubernetesClients>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICheckExecutor, PrometheusCheckExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICheckExecutor, HttpCheckExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICheckExecutor, RedisCheckExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICheckExecutor, PostgresCheckExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICheckExecutor, KubernetesLogsCheckExecutor>());
+        return services;
+    }
+}

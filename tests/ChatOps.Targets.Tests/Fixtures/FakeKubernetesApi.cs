@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatOps.Targets.Tests.Fixtures;
+
+/// <summary>
+/// The two Kubernetes API calls the logs check makes, answered as the API server does
+/// (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/): a PodList for a label
+/// selector, and a pod's log as plain text honouring container, sinceSeconds, timestamps, tailLines and limitBytes,
+/// with Status objects for errors. KubernetesClient talks to it unmodified.
+/// </summary>
+public sealed class FakeKubernetesApi(IReadOnlyDictionary<string, IReadOnlyList<FakePod>> podsByNamespace, TimeProvider time) : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public string Url { get; private set; } = "";
+
+    /// <summary>Path and query of every request, in order.</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    public async Task StartAsync()
+    {
+        (_app, Url) = await KestrelApp.StartAsync(app =>
+        {
+            app.Use((context, next) =>
+            {
+                Requests.Enqueue(context.Request.Path + context.Request.QueryString);
+                return next(context);
+            });
+            app.MapGet("/api/v1/namespaces/{ns}/pods", (string ns, string? labelSelector) => ListPods(ns, labelSelector));
+            app.MapGet("/api/v1/namespaces/{ns}/pods/{name}/log", (HttpContext context, string ns, string name) => ReadLog(context.Request.Query, ns, name));
+        });
+    }
+
+    private IResult ListPods(string ns, string? selector)
+    {
+        if (!LabelSelector.TryParse(selector, out var matches))
+            return Status(400, "BadRequest", $"unable to parse requirement: invalid label selector \"{selector}\"");
+        var items = new JsonArray([.. Pods(ns).Where(p => matches(p.Labels)).Select(p => PodJson(ns, p))]);
+        return Results.Json(new JsonObject
+        {
+            ["kind"] = "PodList",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject { ["resourceVersion"] = "48211" },
+            ["items"] = items,
+        });
+    }
+
+    private IResult ReadLog(IQueryCollection query, string ns, string name)
+    {
+        var pod = Pods(ns).FirstOrDefault(p => p.Name == name);
+        if (pod is null) return Status(404, "NotFound", $"pods \"{name}\" not found");
+        var container = query["container"].FirstOrDefault();
+        if (container is null && pod.Containers.Count > 1)
+            return Status(400, "BadRequest", $"a container name must be specified for pod {name}, choose one of: [{string.Join(' ', pod.Containers.Keys)}]");
+        container ??= pod.Containers.Keys.Single();
+        if (!pod.Containers.TryGetValue(container, out var lines))
+            return Status(400, "BadRequest", $"container {container} is not valid for pod {name}");
+        if (pod.Phase == "Pending")
+            return Status(400, "BadRequest", $"container \"{container}\" in pod \"{name}\" is waiting to start: ContainerCreating");
+
+        var now = time.GetUtcNow();
+        var since = Number(query, "sinceSeconds") is { } s ? TimeSpan.FromSeconds(s) : TimeSpan.MaxValue;
+        var timestamps = query["timestamps"].FirstOrDefault() == "true";
+        var kept = lines.Where(l => l.Age <= since).OrderByDescending(l => l.Age)
+            .Select(l => timestamps ? $"{Rfc3339Nano(now - l.Age)} {l.Text}" : l.Text)
+            .ToList();
+        if (Number(query, "tailLines") is { } tail) kept = kept.TakeLast((int)tail).ToList();
+        var text = string.Concat(kept.Select(l => l + "\n"));
+        if (Number(query, "limitBytes") is { } limit && Encoding.UTF8.GetByteCount(text) > limit) text = text[..(int)limit];
+        return Results.Text(text, "text/plain", Encoding.UTF8);
+    }
+
+    private IReadOnlyList<FakePod> Pods(string ns) => podsByNamespace.GetValueOrDefault(ns) ?? [];
+
+    private static long? Number(IQueryCollection query, string name) =>
+        long.TryParse(query[name].FirstOrDefault(), CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    // Go's time.RFC3339Nano with all nine digits, as the kubelet writes them.
+    private static string Rfc3339Nano(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture) + "00Z";
+
+    private static JsonObject PodJson(string ns, FakePod pod)
+    {
+        var labels = new JsonObject();
+        foreach (var (key, value) in pod.Labels) labels[key] = value;
+        var running = pod.Phase != "Pending";
+        return new JsonObject
+        {
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = pod.Name,
+                ["namespace"] = ns,
+                ["uid"] = Guid.NewGuid().ToString(),
+                ["resourceVersion"] = "48200",
+                ["creationTimestamp"] = "2026-01-05T08:00:00Z",
+                ["labels"] = labels,
+            },
+            ["spec"] = new JsonObject
+            {
+                ["containers"] = new JsonArray([.. pod.Containers.Keys.Select(c => new JsonObject { ["name"] = c, ["image"] = $"registry.example/{c}:1.0" })]),
+                ["nodeName"] = "gpu-node-1",
+            },
+            ["status"] = new JsonObject
+            {
+                ["phase"] = pod.Phase,
+                ["containerStatuses"] = new JsonArray([.. pod.Containers.Keys.Select(c => new JsonObject
+                {
+                    ["name"] = c,
+                    ["ready"] = running,
+                    ["restartCount"] = 0,
+                    ["image"] = $"registry.example/{c}:1.0",
+                    ["imageID"] = "",
+                    ["state"] = running
+                        ? new JsonObject { ["running"] = new JsonObject { ["startedAt"] = "2026-01-05T08:00:05Z" } }
+                        : new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "ContainerCreating" } },
+                })]),
+            },
+        };
+    }
+
+    private static IResult Status(int code, string reason, string message) => Results.Json(new JsonObject
+    {
+        ["kind"] = "Status",
+        ["apiVersion"] = "v1",
+        ["metadata"] = new JsonObject(),
+        ["status"] = "Failure",
+        ["message"] = message,
+        ["reason"] = reason,
+        ["code"] = code,
+    }, statusCode: code);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}
