@@ -22,7 +22,13 @@ public sealed class Conversation : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public Conversation(IIncidentStore? store = null, IEnumerable<string>? managers = null, IEnumerable<ICheckExecutor>? executors = null, string timeZone = "UTC")
+    /// <param name="configure">Adds what a test brings of its own, such as the real check executors.</param>
+    public Conversation(
+        IIncidentStore? store = null,
+        IEnumerable<string>? managers = null,
+        IEnumerable<ICheckExecutor>? executors = null,
+        string timeZone = "UTC",
+        Action<IServiceCollection>? configure = null)
     {
         Store = store ?? new InMemoryIncidentStore();
         var services = new ServiceCollection();
@@ -39,6 +45,7 @@ public sealed class Conversation : IAsyncDisposable
         foreach (var executor in executors ?? []) services.AddSingleton(executor);
         services.AddSingleton(new RunbookCatalog(Runbooks.Value));
         services.AddSingleton(PostmortemTemplate.Load(Path.Combine(RepoPaths.Templates, "postmortem.md.sbn")));
+        configure?.Invoke(services);
         services.AddIncidentCore();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

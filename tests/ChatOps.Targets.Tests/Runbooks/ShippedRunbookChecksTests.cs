@@ -1,3 +1,4 @@
+using ChatOps.TestKit;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
