@@ -9,7 +9,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Logging.AddJsonConsole();
-    builder.AddChatOpsCore().AddChatOpsStorage();
+    builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsWork().AddChatOpsSlack();
     app = builder.Build();
 }
 catch (InvalidConfigurationException e)
@@ -19,6 +19,7 @@ catch (InvalidConfigurationException e)
 }
 
 app.MapHealthEndpoints();
+app.MapChatOpsSlack();
 await app.RunAsync();
 return 0;
 

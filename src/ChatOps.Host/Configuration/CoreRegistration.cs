@@ -1,4 +1,5 @@
 using ChatOps.Core.Access;
+using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Handlers;
@@ -33,6 +34,7 @@ internal static class CoreRegistration
         services.AddSingleton<TimelineView>();
         services.AddSingleton<CheckRunner>();
         services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton<ChatDelivery>();
         foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))
             services.AddSingleton(typeof(ICommandHandler), handler);
