@@ -21,10 +21,10 @@ internal static class BlockKitRenderer
         {
             switch (block)
             {
-                case HeaderBlock header when header.Text.Length > 0:
+                case HeaderBlock header when !string.IsNullOrWhiteSpace(header.Text):
                     blocks.Add(new SlackHeaderBlock(SlackText.Plain(BlockLimits.Plain(header.Text, BlockLimits.HeaderText))));
                     break;
-                case TextBlock text:
+                case TextBlock text when !string.IsNullOrWhiteSpace(text.Text):
                     blocks.AddRange(Sections(text));
                     break;
                 case FieldsBlock fields:
@@ -37,7 +37,7 @@ internal static class BlockKitRenderer
                 case ActionsBlock actions:
                     blocks.AddRange(actions.Buttons.Chunk(BlockLimits.ActionsElements).Select(chunk => new SlackActionsBlock([.. chunk.Select(Button)])));
                     break;
-                case ContextBlock context when context.Text.Length > 0:
+                case ContextBlock context when !string.IsNullOrWhiteSpace(context.Text):
                     blocks.Add(Context(context.Text));
                     break;
                 case DividerBlock:
@@ -86,6 +86,9 @@ internal static class BlockKitRenderer
         return SlackText.Mrkdwn($"*{label}*\n{value}");
     }
 
+    // Slack refuses empty text objects; a blank label still needs something to click.
+    private static string NotBlank(string text, string fallback) => string.IsNullOrWhiteSpace(text) ? fallback : text;
+
     private static SlackContextBlock Context(string text)
     {
         var escaped = Mrkdwn.Escape(text, BlockLimits.SectionText - BlockLimits.NoteRoom, out var omitted);
@@ -107,14 +110,14 @@ internal static class BlockKitRenderer
         var dialog = button.Confirm ?? (button.Style == ButtonStyle.Danger ? new Confirm($"{button.Label}?", "Are you sure?", button.Label) : null);
         var confirm = dialog is { } c
             ? new SlackConfirm(
-                SlackText.Plain(BlockLimits.Plain(c.Title, BlockLimits.ConfirmTitle)),
-                SlackText.Plain(BlockLimits.Plain(c.Text, BlockLimits.ConfirmText)),
-                SlackText.Plain(BlockLimits.Plain(c.ConfirmLabel, BlockLimits.ConfirmButton)),
-                SlackText.Plain(BlockLimits.Plain(c.DenyLabel, BlockLimits.ConfirmButton)),
+                SlackText.Plain(BlockLimits.Plain(NotBlank(c.Title, "Are you sure?"), BlockLimits.ConfirmTitle)),
+                SlackText.Plain(BlockLimits.Plain(NotBlank(c.Text, "Are you sure?"), BlockLimits.ConfirmText)),
+                SlackText.Plain(BlockLimits.Plain(NotBlank(c.ConfirmLabel, "Confirm"), BlockLimits.ConfirmButton)),
+                SlackText.Plain(BlockLimits.Plain(NotBlank(c.DenyLabel, "Cancel"), BlockLimits.ConfirmButton)),
                 button.Style == ButtonStyle.Danger ? "danger" : null)
             : null;
         return new SlackButton(
-            SlackText.Plain(BlockLimits.Plain(button.Label, BlockLimits.ButtonLabel)),
+            SlackText.Plain(BlockLimits.Plain(NotBlank(button.Label, "(no label)"), BlockLimits.ButtonLabel)),
             actionId,
             button.Value.Length <= BlockLimits.ButtonValue ? button.Value : button.Value[..BlockLimits.ButtonValue],
             style,

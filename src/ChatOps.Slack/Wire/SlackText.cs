@@ -1,8 +1,9 @@
 namespace ChatOps.Slack.Wire;
 
 /// <summary>
-/// A text object. mrkdwn text is sent verbatim: Slack then links no bare channel names and parses no
-/// plain-text mentions, so only the markup the renderer wrote itself takes effect.
+/// A text object (https://docs.slack.dev/reference/block-kit/composition-objects/text-object). plain_text takes no
+/// markup at all, so it is sent as written; mrkdwn is sent verbatim, so Slack links no bare channel names and parses
+/// no plain-text mentions, and only the markup the renderer wrote itself (after escaping) takes effect.
 /// </summary>
 internal sealed record SlackText(string Type, string Text, bool? Emoji = null, bool? Verbatim = null)
 {
