@@ -86,6 +86,14 @@ public sealed class SlackFlowTests(ChatOpsFactory factory) : IClassFixture<ChatO
     }
 
     [Fact]
+    public async Task Slacks_certificate_check_is_acknowledged_and_does_nothing()
+    {
+        var response = await _client.PostAsync("/slack/commands", "token=local&ssl_check=1", LocalRequests.FormType);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Url_verification_is_answered_with_the_challenge()
     {
         var response = await _client.PostAsync("/slack/events", LocalRequests.UrlVerification("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), LocalRequests.JsonType);

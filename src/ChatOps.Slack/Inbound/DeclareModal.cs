@@ -22,7 +22,8 @@ internal sealed class DeclareModal(
     IncidentPolicy policy,
     IWorkQueue queue,
     IDeliveryDeduplicator deduplicator,
-    IOptionsMonitor<SlackOptions> options)
+    IOptionsMonitor<SlackOptions> options,
+    TimeProvider time)
 {
     public const string CallbackId = "incident.declare";
     public const string Title = "title";
@@ -34,8 +35,8 @@ internal sealed class DeclareModal(
 
     public async Task<string?> OpenAsync(string triggerId, string channel, Severity severity, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(OpenTimeout);
+        using var timeout = new CancellationTokenSource(OpenTimeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             await client.OpenViewAsync(new OpenViewRequest(triggerId, View(channel, severity)), deadline.Token);

@@ -26,6 +26,8 @@ internal sealed class SlashCommandEndpoint(
         if (body is null) return Results.Unauthorized();
 
         var form = SlackForm.Parse(body);
+        // Slack checks the certificate of a command's URL now and then with a bare ssl_check request.
+        if (form.GetValueOrDefault("ssl_check") == "1") return Results.Ok();
         var user = form.GetValueOrDefault("user_id");
         var channel = form.GetValueOrDefault("channel_id");
         if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(channel)) return Results.BadRequest();
