@@ -10,7 +10,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Logging.AddJsonConsole();
-    builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets();
+    builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets().AddChatOpsWork().AddChatOpsSlack();
     app = builder.Build();
 }
 catch (InvalidConfigurationException e)
@@ -20,6 +20,7 @@ catch (InvalidConfigurationException e)
 }
 
 app.MapHealthEndpoints();
+app.MapChatOpsSlack();
 try
 {
     await app.RunAsync();

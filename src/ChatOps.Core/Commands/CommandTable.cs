@@ -29,7 +29,7 @@ public static class CommandTable
         {
             Read = (c, s) => ReadWord(c, s, "Name the check to run.", (id, w) => new RunCheckCommand(id, w)),
         },
-        new("answer", $"answer {Ref}<runbook> <question> <yes|no>", "Answer a decision-tree question (its Yes/No buttons send this).", true)
+        new("answer", $"answer {Ref}<runbook> <node> <yes|no>", "Answer a decision-tree question (its Yes/No buttons send this).", true)
         {
             Read = ReadAnswer,
         },
@@ -46,7 +46,7 @@ public static class CommandTable
             Read = (c, s) => ReadText(c, s, "Describe the impact after the verb.", (id, t) => new AddNoteCommand(id, NoteKind.Impact, t)),
         },
         new("action", $"action {Ref}<text> [@owner]", "Add an action item, optionally with an owner.", true) { Read = ReadAction },
-        new("done", $"done {Ref}<action-item-number>", "Mark an action item done (numbers as status shows them).", true) { Read = ReadDone },
+        new("done", $"done {Ref}<item-number>", "Mark an action item done (numbers as status shows them).", true) { Read = ReadDone },
         new("lesson", $"lesson {Ref}<text>", "Add a lesson learned.", true)
         {
             Read = (c, s) => ReadText(c, s, "Write the lesson after the verb.", (id, t) => new AddLessonCommand(id, t)),

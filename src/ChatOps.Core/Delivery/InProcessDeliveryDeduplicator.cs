@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+
+namespace ChatOps.Core.Delivery;
+
+/// <summary>
+/// The embedded default: claims kept in this process's memory. With several replicas a retry can reach
+/// another one, so production shares the claims in Redis (a later issue).
+/// </summary>
+public sealed class InProcessDeliveryDeduplicator(TimeProvider time) : IDeliveryDeduplicator
+{
+    private const int SweepEvery = 1024;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _claims = new(StringComparer.Ordinal);
+    private int _sinceSweep;
+
+    public ValueTask<bool> TryClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (Interlocked.Increment(ref _sinceSweep) % SweepEvery == 0) Sweep(now);
+        var until = now + window;
+        if (_claims.TryAdd(key, until)) return ValueTask.FromResult(true);
+        // An expired claim may be taken again, but only by one of several racing callers.
+        var claimed = _claims.TryGetValue(key, out var existing) && existing <= now && _claims.TryUpdate(key, until, existing);
+        return ValueTask.FromResult(claimed);
+    }
+
+    private void Sweep(DateTimeOffset now)
+    {
+        foreach (var (key, until) in _claims)
+        {
+            if (until <= now) _claims.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, until));
+        }
+    }
+}

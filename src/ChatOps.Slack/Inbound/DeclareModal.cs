@@ -1,0 +1,113 @@
+using System.Text.Json;
+using ChatOps.Core.Access;
+using ChatOps.Core.Commands;
+using ChatOps.Core.Commands.Handlers;
+using ChatOps.Core.Delivery;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Work;
+using ChatOps.Slack.Outbound;
+using ChatOps.Slack.Wire;
+using ChatOps.Slack.Work;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Slack.Inbound;
+
+/// <summary>
+/// <c>/incident declare</c> without a title: a modal asks for title, severity and description, and its
+/// view_submission declares. Mistakes are shown in the modal (<c>response_action: errors</c>), which stays open.
+/// </summary>
+internal sealed class DeclareModal(
+    SlackApiClient client,
+    IncidentPolicy policy,
+    IWorkQueue queue,
+    IDeliveryDeduplicator deduplicator,
+    IOptionsMonitor<SlackOptions> options,
+    TimeProvider time)
+{
+    public const string CallbackId = "incident.declare";
+    public const string Title = "title";
+    public const string SeverityField = "severity";
+    public const string Description = "description";
+
+    /// <summary>A trigger_id expires 3 seconds after the command was typed; a form that cannot open by then never will.</summary>
+    private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(2.5);
+
+    public async Task<string?> OpenAsync(string triggerId, string channel, Severity severity, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(OpenTimeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await client.OpenViewAsync(new OpenViewRequest(triggerId, View(channel, severity)), deadline.Token);
+            return null;
+        }
+        catch (SlackApiException e)
+        {
+            return $"The declare form did not open ({e.Error}). Write /incident declare [sev1-4] <title> instead.";
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return "The declare form did not open in time. Write /incident declare [sev1-4] <title> instead.";
+        }
+    }
+
+    public static SlackView View(string channel, Severity initial)
+    {
+        var choices = Enum.GetValues<Severity>().Select(s => new SlackOption(SlackText.Plain(s.Label()), s.Label().ToLowerInvariant())).ToList();
+        return new SlackView(
+            CallbackId,
+            SlackText.Plain("Declare an incident"),
+            SlackText.Plain("Declare"),
+            SlackText.Plain("Cancel"),
+            [
+                new SlackInputBlock(SlackText.Plain("Title"),
+                    new SlackPlainTextInput(Title, MaxLength: DeclareIncident.MaxTitle, Placeholder: SlackText.Plain("What is broken, in one line"))) { BlockId = Title },
+                new SlackInputBlock(SlackText.Plain("Severity"),
+                    new SlackStaticSelect(SeverityField, choices, choices[(int)initial - 1])) { BlockId = SeverityField },
+                new SlackInputBlock(SlackText.Plain("Description"),
+                    new SlackPlainTextInput(Description, Multiline: true, MaxLength: 3000), Optional: true) { BlockId = Description },
+            ],
+            JsonSerializer.Serialize(new ModalMetadata(channel), SlackJsonContext.Default.ModalMetadata));
+    }
+
+    public async Task<IResult> SubmitAsync(InteractionPayload payload, CancellationToken cancellationToken)
+    {
+        var view = payload.View!;
+        var title = Value(view, Title)?.Value?.Trim();
+        var severityText = Value(view, SeverityField)?.SelectedOption?.Value;
+        var description = Value(view, Description)?.Value?.Trim();
+        var channel = Metadata(view)?.Channel;
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(title)) errors[Title] = "An incident needs a title.";
+        else if (title.Length > DeclareIncident.MaxTitle) errors[Title] = $"Keep the title to {DeclareIncident.MaxTitle} characters; put the detail in the description.";
+        else if (channel is null) errors[Title] = "This form no longer knows its channel; run /incident declare again.";
+        if (!SeverityText.TryParse(severityText, out var severity)) errors[SeverityField] = "Choose SEV1 to SEV4.";
+        else if (await policy.WhyNotDeclareAsync(new Actor(payload.User.Id), severity, cancellationToken) is { } why) errors[SeverityField] = why;
+        if (errors.Count > 0) return Results.Json(new ViewErrorsResponse(errors), SlackJsonContext.Default.ViewErrorsResponse);
+
+        // A submission delivered twice declares once; an empty 200 closes the modal.
+        if (!await deduplicator.TryClaimAsync($"slack:view:{view.Id}", options.CurrentValue.DeliveryWindow, cancellationToken)) return Results.Ok();
+        var context = new CommandContext(new Actor(payload.User.Id, payload.User.Username ?? payload.User.Name), new ChatPlace(SlackChatSurface.PlatformName, channel!));
+        await queue.EnqueueAsync(SlackCommandWork.Item($"declare {severity.Label().ToLowerInvariant()} {title!.ReplaceLineEndings(" ")}", context,
+            string.IsNullOrEmpty(description) ? null : description), cancellationToken);
+        return Results.Ok();
+    }
+
+    private static ViewStateValue? Value(PayloadView view, string block) =>
+        view.State?.Values.TryGetValue(block, out var actions) == true && actions.TryGetValue(block, out var value) ? value : null;
+
+    private static ModalMetadata? Metadata(PayloadView view)
+    {
+        if (string.IsNullOrEmpty(view.PrivateMetadata)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize(view.PrivateMetadata, SlackJsonContext.Default.ModalMetadata);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatOps.Slack;
+
+/// <summary>
+/// Configuration section <c>Slack</c>. Slack's own names are read too: <c>SLACK_BOT_TOKEN</c>,
+/// <c>SLACK_SIGNING_SECRET</c>, <c>SLACK_API_URL</c>. With no bot token the host runs the local workspace.
+/// </summary>
+public sealed class SlackOptions
+{
+    public const string SectionName = "Slack";
+
+    /// <summary>The bot token (<c>xoxb-…</c>); when none is set, the bot talks to the local workspace.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>The app's signing secret; without one every inbound request is refused.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>The Web API base, ending in <c>/</c>; default <c>https://slack.com/api/</c>, or the local workspace's.</summary>
+    public string? ApiUrl { get; set; }
+
+    /// <summary>Slack user group ids (<c>S…</c>) whose members hold the manager role.</summary>
+    public IList<string> ManagerGroups { get; } = [];
+
+    /// <summary>How long a user group's members are trusted before they are read again.</summary>
+    public TimeSpan ManagerGroupCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Time between posts to one channel once the burst is spent: Slack allows about one message per second per channel.</summary>
+    public TimeSpan PostInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Posts to one channel that may go out back to back before pacing starts.</summary>
+    [Range(1, 100)]
+    public int PostBurst { get; set; } = 3;
+
+    /// <summary>How long a delivery (an event id, a click) is remembered: Slack retries an event for about 5 minutes.</summary>
+    public TimeSpan DeliveryWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>True when no bot token is configured: the host serves the local workspace and the bot talks to it.</summary>
+    public bool LocalWorkspace => string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>Set when the local workspace's Web API is reached in memory rather than over a socket.</summary>
+    internal bool InMemoryApi { get; set; }
+
+    internal string Token => LocalWorkspace ? Local.LocalWorkspace.BotToken : BotToken!;
+}

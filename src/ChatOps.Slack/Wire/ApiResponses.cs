@@ -1,0 +1,47 @@
+namespace ChatOps.Slack.Wire;
+
+/// <summary>Every Web API answer: <c>{"ok":true,...}</c> or <c>{"ok":false,"error":"code"}</c>.</summary>
+internal record SlackResponse
+{
+    public bool Ok { get; init; }
+    public string? Error { get; init; }
+    public string? Needed { get; init; }
+}
+
+internal sealed record PostMessageResponse : SlackResponse
+{
+    public string? Channel { get; init; }
+    public string? Ts { get; init; }
+}
+
+internal sealed record PostEphemeralResponse : SlackResponse
+{
+    public string? MessageTs { get; init; }
+}
+
+internal sealed record OpenViewResponse : SlackResponse
+{
+    public ViewRef? View { get; init; }
+}
+
+internal sealed record ViewRef(string Id);
+
+internal sealed record UserInfoResponse : SlackResponse
+{
+    public SlackUser? User { get; init; }
+}
+
+internal sealed record SlackUser(string Id, string? Name = null, string? RealName = null, bool IsBot = false, SlackUserProfile? Profile = null);
+
+internal sealed record SlackUserProfile(string? DisplayName = null, string? RealName = null);
+
+internal sealed record UserGroupUsersResponse : SlackResponse
+{
+    public IReadOnlyList<string>? Users { get; init; }
+}
+
+internal sealed record UploadUrlResponse : SlackResponse
+{
+    public string? UploadUrl { get; init; }
+    public string? FileId { get; init; }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatOps.Slack.Wire;
+using ChatOps.TestKit;
+
+namespace ChatOps.Slack.Tests;
+
+/// <summary>
+/// Golden files for the renderer: the JSON Slack receives, pinned in <c>Golden/</c>. Run with
+/// <c>UPDATE_GOLDEN=1</c> to rewrite them after an intended change, then review the diff.
+/// </summary>
+internal static class Golden
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Match(string name, IReadOnlyList<SlackBlock> blocks, string text)
+    {
+        var json = new JsonObject
+        {
+            ["text"] = text,
+            ["blocks"] = JsonNode.Parse(JsonSerializer.Serialize(blocks, SlackJsonContext.Default.IReadOnlyListSlackBlock)),
+        }.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
+        var path = Path.Combine(RepoPaths.Root, "tests", "ChatOps.Slack.Tests", "Golden", name + ".json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1" || !File.Exists(path))
+        {
+            File.WriteAllText(path, json);
+            Assert.Fail($"Golden file {name}.json was written; review it and run again.");
+        }
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), json);
+    }
+}
