@@ -5,6 +5,7 @@ using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
+using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,11 @@ public static class CoreServices
         services.AddSingleton<PostmortemRenderer>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ChatDelivery>();
+        services.AddSingleton<ApprovalPolicy>();
+        services.AddSingleton<RequestUpdater>();
+        services.AddSingleton<MitigationView>();
+        services.AddSingleton<MitigationRecords>();
+        services.AddSingleton<MitigationExecution>();
         foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))
             services.AddSingleton(typeof(ICommandHandler), handler);

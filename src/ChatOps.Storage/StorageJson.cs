@@ -10,6 +10,7 @@ namespace ChatOps.Storage;
 [JsonSerializable(typeof(List<ActionItem>))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(SortedDictionary<string, string>))]
+[JsonSerializable(typeof(StoredState))]
 internal sealed partial class StorageJson : JsonSerializerContext
 {
     public static string Items(IEnumerable<ActionItem> items) => JsonSerializer.Serialize(items.ToList(), Default.ListActionItem);
@@ -20,9 +21,18 @@ internal sealed partial class StorageJson : JsonSerializerContext
 
     public static ImmutableList<string> Texts(string json) => [.. JsonSerializer.Deserialize(json, Default.ListString) ?? []];
 
+    public static string? State(ChatOps.Core.Mitigations.MitigationState? state) =>
+        state is null ? null : JsonSerializer.Serialize(new StoredState(state.Description, new SortedDictionary<string, string>(state.Values.ToDictionary(), StringComparer.Ordinal)), Default.StoredState);
+
+    public static ChatOps.Core.Mitigations.MitigationState? State(object value) =>
+        value is string json && JsonSerializer.Deserialize(json, Default.StoredState) is { } s ? new(s.Description, s.Values) : null;
+
     public static string Data(IReadOnlyDictionary<string, string> data) =>
         JsonSerializer.Serialize(new SortedDictionary<string, string>(data.ToDictionary(), StringComparer.Ordinal), Default.SortedDictionaryStringString);
 
     public static ImmutableSortedDictionary<string, string> Data(string json) =>
         (JsonSerializer.Deserialize(json, Default.SortedDictionaryStringString) ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal);
 }
+
+/// <summary>A mitigation state as stored: what people read, and the values that restore it.</summary>
+internal sealed record StoredState(string Description, SortedDictionary<string, string> Values);

@@ -4,6 +4,7 @@ using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
+using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,13 +29,15 @@ public sealed class Conversation : IAsyncDisposable
         IEnumerable<string>? managers = null,
         IEnumerable<ICheckExecutor>? executors = null,
         string timeZone = "UTC",
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null,
+        IEnumerable<string>? approvers = null)
     {
         Store = store ?? new InMemoryIncidentStore();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(Store);
+        services.AddSingleton<IMitigationStore>(Requests);
         services.AddSingleton<IChatSurface>(Chat);
         services.Configure<IncidentOptions>(o =>
         {
@@ -42,6 +45,10 @@ public sealed class Conversation : IAsyncDisposable
             foreach (var manager in managers ?? []) o.Managers.Add(manager);
         });
         services.Configure<CheckOptions>(_ => { });
+        services.Configure<ApprovalOptions>(o =>
+        {
+            foreach (var approver in approvers ?? []) o.Approvers.Add(approver);
+        });
         foreach (var executor in executors ?? []) services.AddSingleton(executor);
         services.AddSingleton(new RunbookCatalog(Runbooks.Value));
         services.AddSingleton(PostmortemTemplate.Load(Path.Combine(RepoPaths.Templates, "postmortem.md.sbn")));
@@ -59,6 +66,8 @@ public sealed class Conversation : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(Start);
 
     public IIncidentStore Store { get; }
+
+    public InMemoryMitigationStore Requests { get; } = new();
 
     public RecordingChatSurface Chat { get; } = new();
 

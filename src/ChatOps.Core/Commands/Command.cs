@@ -20,6 +20,14 @@ public sealed record RunCheckCommand(IncidentId? Incident, string Check) : Comma
 
 public sealed record AnswerDecisionCommand(IncidentId? Incident, string Runbook, string Node, bool Yes) : Command(Incident);
 
+public sealed record MitigateCommand(IncidentId? Incident, string Runbook, string Mitigation, string? Subject) : Command(Incident);
+
+public sealed record ApproveCommand(long Request) : Command((IncidentId?)null);
+
+public sealed record DenyCommand(long Request, string? Reason) : Command((IncidentId?)null);
+
+public sealed record RevertCommand(long Request) : Command((IncidentId?)null);
+
 public sealed record AddNoteCommand(IncidentId? Incident, NoteKind Kind, string Text) : Command(Incident);
 
 public sealed record AddActionItemCommand(IncidentId? Incident, string Text, string? Owner) : Command(Incident);

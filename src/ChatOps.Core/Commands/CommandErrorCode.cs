@@ -20,4 +20,7 @@ public enum CommandErrorCode
     BadIncidentId,
     UnknownQuestion,
     UnknownActionItem,
+    BadRequestId,
+    UnknownRequest,
+    UnknownMitigation,
 }

@@ -33,6 +33,22 @@ public static class CommandTable
         {
             Read = ReadAnswer,
         },
+        new("mitigate", $"mitigate {Ref}<runbook>/<mitigation> [user-or-ip]", "Request a runbook's mitigation; it runs once approved.", true)
+        {
+            Read = ReadMitigate,
+        },
+        new("approve", "approve MIT-N", "Approve a mitigation request (approvers, managers, the commander).", false)
+        {
+            Read = (c, s) => ReadRequest(c, s, (id, _) => new ApproveCommand(id), allowText: false),
+        },
+        new("deny", "deny MIT-N <reason>", "Deny a mitigation request, saying why.", false)
+        {
+            Read = (c, s) => ReadRequest(c, s, (id, reason) => new DenyCommand(id, reason), allowText: true),
+        },
+        new("revert", "revert MIT-N", "Request a revert of an executed mitigation (approved like any request).", false)
+        {
+            Read = (c, s) => ReadRequest(c, s, (id, _) => new RevertCommand(id), allowText: false),
+        },
         new("note", $"note {Ref}<text>", "Add a note to the timeline.", true)
         {
             Read = (c, s) => ReadText(c, s, "Write the note after the verb.", (id, t) => new AddNoteCommand(id, NoteKind.Note, t)),
@@ -162,6 +178,32 @@ public static class CommandTable
         return cursor.AtEnd
             ? ParseResult.Ok(new CompleteActionItemCommand(incident, item))
             : spec.Fail(CommandErrorCode.UnexpectedArgument, "done takes one action item number.");
+    }
+
+    private static ParseResult ReadMitigate(TokenCursor cursor, CommandSpec spec)
+    {
+        var incident = ReadIncident(cursor);
+        var reference = cursor.Next();
+        if (reference is null) return spec.Fail(CommandErrorCode.MissingArgument, "Name the mitigation as runbook/mitigation, e.g. high-latency/scale-inference.");
+        var slash = reference.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == reference.Length - 1)
+            return spec.Fail(CommandErrorCode.UnexpectedArgument, $"'{Shorten(reference)}' is not runbook/mitigation.");
+        var subject = cursor.Next();
+        return cursor.AtEnd
+            ? ParseResult.Ok(new MitigateCommand(incident, reference[..slash], reference[(slash + 1)..], subject))
+            : spec.Fail(CommandErrorCode.UnexpectedArgument, "mitigate takes runbook/mitigation and at most one user or IP.");
+    }
+
+    private static ParseResult ReadRequest(TokenCursor cursor, CommandSpec spec, Func<long, string?, Command> make, bool allowText)
+    {
+        var token = cursor.Next();
+        if (token is null) return spec.Fail(CommandErrorCode.MissingArgument, "Name the request, e.g. MIT-12.");
+        if (!token.StartsWith("MIT-", StringComparison.OrdinalIgnoreCase)
+            || !long.TryParse(token.AsSpan(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id < 1)
+            return spec.Fail(CommandErrorCode.BadRequestId, $"'{Shorten(token)}' is not a request id; they look like MIT-12.");
+        var text = cursor.Rest();
+        if (!allowText && text.Length > 0) return spec.Fail(CommandErrorCode.UnexpectedArgument, $"{spec.Verb} takes only the request id.");
+        return ParseResult.Ok(make(id, text.Length == 0 ? null : text));
     }
 
     private static ParseResult ReadHelp(TokenCursor cursor, CommandSpec spec)

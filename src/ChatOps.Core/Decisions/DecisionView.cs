@@ -25,7 +25,7 @@ public static class DecisionView
         return new ChatMessage(node.Ask, blocks);
     }
 
-    public static ChatMessage Recommend(Runbook runbook, DecisionLeaf leaf)
+    public static ChatMessage Recommend(Incident incident, Runbook runbook, DecisionLeaf leaf)
     {
         var blocks = new List<MessageBlock> { new HeaderBlock("Recommended next steps") };
         foreach (var mitigation in leaf.Recommend.Select(runbook.FindMitigation).OfType<MitigationDefinition>())
@@ -38,9 +38,19 @@ public static class DecisionView
             ]));
         }
         if (leaf.Advice is { } advice) blocks.Add(new TextBlock(advice));
+        // Every mitigation button leads to an approval request; manual steps have nothing to approve.
+        var buttons = leaf.Recommend.Select(runbook.FindMitigation).OfType<MitigationDefinition>().Where(m => m.Action is not ManualAction)
+            .Select(m => new Button(Label($"Request: {m.Title}"), ButtonActions.Command, $"mitigate {incident.Id} {runbook.Id}/{m.Id}",
+                m.Emergency ? ButtonStyle.Danger : ButtonStyle.Default,
+                m.Emergency ? new Confirm($"Request {m.Title}?", $"Emergency only: {m.When}. Two approvers must agree before it runs.", "Request", "Cancel") : null))
+            .ToList();
+        if (buttons.Count > 0) blocks.Add(new ActionsBlock(buttons));
         foreach (var checklist in runbook.Checklists)
             blocks.Add(new TextBlock($"{checklist.Title}:\n{string.Join("\n", checklist.Items.Select(i => "☐ " + i))}"));
         var summary = leaf.Recommend.Count > 0 ? $"Recommended: {string.Join(", ", leaf.Recommend)}" : leaf.Advice ?? "Recommendation";
         return new ChatMessage(summary, blocks);
     }
+
+    /// <summary>Chat platforms cut button labels short (Slack: 75 characters).</summary>
+    private static string Label(string text) => text.Length <= 60 ? text : text[..59] + "…";
 }

@@ -1,6 +1,7 @@
 using ChatOps.Core;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
+using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
 
@@ -18,6 +19,9 @@ internal static class CoreRegistration
             .ValidateOnStart();
         services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.SectionName)
             .Validate(o => o.DefaultTimeout > TimeSpan.Zero, "Checks:DefaultTimeout must be positive.").ValidateOnStart();
+
+        services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.SectionName)
+            .Validate(o => o.Expiry > TimeSpan.Zero, "Approvals:Expiry must be positive.").ValidateOnStart();
 
         services.AddIncidentCore();
         services.AddSingleton(LoadRunbooks(builder));

@@ -16,6 +16,7 @@ internal static class StorageRegistration
             return new SqliteDatabase(path, sp.GetRequiredService<TimeProvider>());
         });
         builder.Services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
+        builder.Services.AddSingleton<ChatOps.Core.Mitigations.IMitigationStore, SqliteMitigationStore>();
         builder.Services.AddHostedService<StorageMigrationWorker>();
         builder.Services.AddHealthChecks().AddCheck<Health.StorageHealthCheck>("storage", tags: ["ready"]);
         return builder;

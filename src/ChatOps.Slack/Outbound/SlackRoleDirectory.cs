@@ -6,22 +6,29 @@ using Microsoft.Extensions.Options;
 namespace ChatOps.Slack.Outbound;
 
 /// <summary>
-/// Managers are the configured users plus the members of the configured Slack user groups
-/// (<c>usergroups.users.list</c>, Tier 2, so members are cached). When Slack cannot answer, nobody gains the role.
+/// Managers and approvers are the configured users plus the members of the configured Slack user groups
+/// (<c>Slack:ManagerGroups</c>, <c>Approvals:ApproverGroups</c>; <c>usergroups.users.list</c>, Tier 2, so members
+/// are cached). When Slack cannot answer, nobody gains a role.
 /// </summary>
 internal sealed partial class SlackRoleDirectory(
     ConfiguredRoleDirectory configured,
     SlackApiClient client,
     IOptionsMonitor<SlackOptions> options,
+    IOptionsMonitor<Core.Mitigations.ApprovalOptions> approvals,
     TimeProvider time,
     ILogger<SlackRoleDirectory> logger) : IRoleDirectory
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, HashSet<string> Members)> _groups = new(StringComparer.Ordinal);
 
-    public async Task<bool> IsManagerAsync(string userId, CancellationToken cancellationToken)
+    public async Task<bool> IsManagerAsync(string userId, CancellationToken cancellationToken) =>
+        await configured.IsManagerAsync(userId, cancellationToken) || await InAnyAsync(userId, options.CurrentValue.ManagerGroups, cancellationToken);
+
+    public async Task<bool> IsApproverAsync(string userId, CancellationToken cancellationToken) =>
+        await configured.IsApproverAsync(userId, cancellationToken) || await InAnyAsync(userId, approvals.CurrentValue.ApproverGroups, cancellationToken);
+
+    private async Task<bool> InAnyAsync(string userId, IEnumerable<string> groups, CancellationToken cancellationToken)
     {
-        if (await configured.IsManagerAsync(userId, cancellationToken)) return true;
-        foreach (var group in options.CurrentValue.ManagerGroups)
+        foreach (var group in groups)
         {
             if ((await MembersAsync(group, cancellationToken)).Contains(userId)) return true;
         }

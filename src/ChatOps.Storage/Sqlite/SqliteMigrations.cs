@@ -49,5 +49,49 @@ internal static class SqliteMigrations
             CREATE TRIGGER timeline_append_only_delete BEFORE DELETE ON timeline
                 BEGIN SELECT RAISE(ABORT, 'the timeline is append-only'); END;
             """),
+        (2, """
+            CREATE TABLE mitigation_requests (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                incident_id TEXT NOT NULL REFERENCES incidents (id),
+                runbook TEXT NOT NULL,
+                mitigation TEXT NOT NULL,
+                title TEXT NOT NULL,
+                why TEXT NOT NULL,
+                revert_of INTEGER,
+                subject TEXT,
+                requested_by TEXT NOT NULL,
+                requested_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                required_approvals INTEGER NOT NULL,
+                current_state TEXT NOT NULL,
+                planned TEXT NOT NULL,
+                status TEXT NOT NULL,
+                approvers TEXT NOT NULL,
+                denied_by TEXT,
+                reason TEXT,
+                before_state TEXT,
+                after_state TEXT,
+                error TEXT,
+                message_id TEXT,
+                version INTEGER NOT NULL
+            );
+            CREATE INDEX mitigation_requests_incident ON mitigation_requests (incident_id, id);
+            CREATE TABLE audit (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                incident_id TEXT NOT NULL,
+                request_id INTEGER NOT NULL,
+                action TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                before_state TEXT,
+                after_state TEXT
+            );
+            CREATE INDEX audit_incident ON audit (incident_id, seq);
+            CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+            CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+            """),
     ];
 }

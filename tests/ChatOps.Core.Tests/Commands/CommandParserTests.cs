@@ -111,7 +111,8 @@ public sealed class CommandParserTests
                 .Replace("@user", "@bob", StringComparison.Ordinal)
                 .Replace("[verb]", "sev", StringComparison.Ordinal)
                 .Replace("<yes|no>", "yes", StringComparison.Ordinal)
-                .Replace("<item-number>", "1", StringComparison.Ordinal);
+                .Replace("<item-number>", "1", StringComparison.Ordinal)
+                .Replace("MIT-N", "MIT-1", StringComparison.Ordinal);
             example = System.Text.RegularExpressions.Regex.Replace(example, @"\[([^\]]+)\]|<([^>]+)>", "word");
             Assert.True(CommandParser.Parse(example).Succeeded, $"'{example}' (from the usage of {spec.Verb}) does not parse.");
         }

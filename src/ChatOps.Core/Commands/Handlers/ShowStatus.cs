@@ -3,7 +3,7 @@ using ChatOps.Core.Messages;
 
 namespace ChatOps.Core.Commands.Handlers;
 
-public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, IncidentChanger changer, TimelineView timeline) : IncidentCommandHandler<ShowStatusCommand>(resolver)
+public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, Mitigations.IMitigationStore requests, IncidentChanger changer, TimelineView timeline) : IncidentCommandHandler<ShowStatusCommand>(resolver)
 {
     private const int RecentEvents = 5;
 
@@ -22,6 +22,13 @@ public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, 
         {
             blocks.Add(new TableBlock(["#", "Action item", "Owner", "Done"], [.. incident.ActionItems.Select((a, i) => (IReadOnlyList<string>)
                 [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Text, a.Owner is null ? "-" : UserMention.Render(a.Owner), a.Done ? "yes" : "no"])]));
+        }
+        var mitigations = await requests.ListAsync(incident.Id, cancellationToken);
+        if (mitigations.Count > 0)
+        {
+            blocks.Add(new TableBlock(["Request", "Mitigation", "Status", "Change"], [.. mitigations.Select(r => (IReadOnlyList<string>)
+                [r.Name, r.Title, Mitigations.RequestTransitions.Name(r.Status),
+                 r.Before is { } before && r.After is { } after ? $"{before.Description} → {after.Description}" : $"{r.Current} → {r.Planned}"])]));
         }
         blocks.Add(new DividerBlock());
         blocks.Add(timeline.Render(events.TakeLast(RecentEvents).ToList()));

@@ -1,0 +1,29 @@
+using ChatOps.Core.Access;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Mitigations;
+
+namespace ChatOps.Core.Commands.Handlers;
+
+/// <summary>Base for the verbs that act on a mitigation request by id: finds it and its incident, from the incident's channel.</summary>
+public abstract class RequestCommandHandler<TCommand>(IMitigationStore requests, IIncidentStore incidents, IncidentPolicy policy) : CommandHandler<TCommand>
+    where TCommand : Command
+{
+    protected IMitigationStore Requests => requests;
+
+    protected abstract long RequestOf(TCommand command);
+
+    protected sealed override async Task<CommandResult> HandleAsync(TCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var id = RequestOf(command);
+        var request = await requests.FindAsync(id, cancellationToken);
+        var incident = request is null ? null : await incidents.FindAsync(request.Incident, cancellationToken);
+        if (request is null || incident is null)
+            return CommandResult.Reject(CommandErrorCode.UnknownRequest, $"There is no request MIT-{id}.", Verbs.UsageOf(command));
+        var isManager = await policy.IsManagerAsync(context.Actor, cancellationToken);
+        if (IncidentPolicy.WhyNotReach(incident, context.Place, isManager) is { } why)
+            return CommandResult.Reject(CommandErrorCode.NotAllowed, why, Verbs.UsageOf(command));
+        return await HandleAsync(command, request, incident, context, cancellationToken);
+    }
+
+    protected abstract Task<CommandResult> HandleAsync(TCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,68 @@
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Mitigations;
+using ChatOps.Core.Runbooks;
+using ChatOps.Core.Timeline;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Core.Commands.Handlers;
+
+/// <summary>A mitigation button, or <c>mitigate</c>: reads the state live and asks for approval in the thread. Nothing changes yet.</summary>
+public sealed class RequestMitigation(
+    IncidentResolver resolver,
+    RunbookCatalog catalog,
+    MitigationExecution execution,
+    IMitigationStore requests,
+    MitigationRecords records,
+    IOptions<ApprovalOptions> options,
+    TimeProvider time) : IncidentCommandHandler<MitigateCommand>(resolver)
+{
+    protected override async Task<CommandResult> HandleAsync(MitigateCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
+    {
+        var usage = Verbs.UsageOf(command);
+        if (catalog.Find(command.Runbook) is not { } runbook) return UnknownRunbook.Reject(catalog, command.Runbook, command);
+        if (runbook.FindMitigation(command.Mitigation) is not { } mitigation)
+            return CommandResult.Reject(CommandErrorCode.UnknownMitigation,
+                $"Runbook {runbook.Id} has no mitigation '{CommandTable.Shorten(command.Mitigation)}'. It has: {string.Join(", ", runbook.Mitigations.Select(m => m.Id))}.", usage);
+        if (!incident.IsOpen) return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{incident.Id} is resolved; nothing to mitigate.", usage);
+        if (mitigation.Action is ManualAction manual)
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{mitigation.Title} is a manual step: {manual.Steps} Record it with note when done.", usage);
+        if (mitigation.Action is BlockAction && command.Subject is null)
+            return CommandResult.Reject(CommandErrorCode.MissingArgument, $"Say whom to block: mitigate {runbook.Id}/{mitigation.Id} <user-id-or-ip>.", usage);
+        if (mitigation.Action is not BlockAction && command.Subject is not null)
+            return CommandResult.Reject(CommandErrorCode.UnexpectedArgument, $"{mitigation.Title} takes no user or IP.", usage);
+        if (execution.For(mitigation.Action) is not { } executor)
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"No executor for '{mitigation.Action.Kind}' mitigations is configured here.", usage);
+
+        MitigationPreview preview;
+        try
+        {
+            preview = await executor.PreviewAsync(mitigation.Action, command.Subject, cancellationToken);
+        }
+        catch (MitigationFailedException e)
+        {
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"Cannot read what {mitigation.Title} would change: {e.Message}", usage);
+        }
+
+        var now = time.GetUtcNow();
+        var request = await requests.CreateAsync(new MitigationRequest
+        {
+            Incident = incident.Id,
+            Runbook = runbook.Id,
+            Mitigation = mitigation.Id,
+            Title = mitigation.Title,
+            Why = mitigation.When,
+            Subject = command.Subject,
+            RequestedBy = context.Actor.Id,
+            RequestedAt = now,
+            ExpiresAt = now + options.Value.Expiry,
+            RequiredApprovals = ApprovalPolicy.RequiredApprovals(mitigation.Emergency),
+            Current = preview.Current.Description,
+            Planned = preview.Planned,
+            Version = 1,
+        }, id => new AuditEntry(now, context.Actor.Id, incident.Id, id, "request", "pending"), cancellationToken);
+        await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationRequested,
+            $"{request.Name} requested: {request.Title} ({request.Current} → {request.Planned})", request, cancellationToken);
+        await records.ShowAsync(incident, request, cancellationToken);
+        return new CommandResult([]);
+    }
+}

@@ -1,0 +1,70 @@
+using ChatOps.Core.Access;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Mitigations;
+using ChatOps.Core.Runbooks;
+using ChatOps.Core.Timeline;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Core.Commands.Handlers;
+
+/// <summary>A revert is a request of its own: it restores the state recorded before the mitigation ran, once approved.</summary>
+public sealed class RevertMitigation(
+    IMitigationStore requests,
+    IIncidentStore incidents,
+    IncidentPolicy policy,
+    RunbookCatalog catalog,
+    MitigationExecution execution,
+    MitigationRecords records,
+    IOptions<ApprovalOptions> options,
+    TimeProvider time) : RequestCommandHandler<RevertCommand>(requests, incidents, policy)
+{
+    protected override long RequestOf(RevertCommand command) => command.Request;
+
+    protected override async Task<CommandResult> HandleAsync(RevertCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken)
+    {
+        var original = request;
+        var usage = Verbs.UsageOf(command);
+        if (original.IsRevert || original.Status != RequestStatus.Executed || original.Before is null)
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{original.Name} is {RequestTransitions.Name(original.Status)}; only an executed mitigation can be reverted.", usage);
+        var pending = (await Requests.ListAsync(original.Incident, cancellationToken))
+            .FirstOrDefault(r => r.RevertOf == original.Id && r.Status is RequestStatus.Pending or RequestStatus.Approved or RequestStatus.Executing);
+        if (pending is not null)
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{pending.Name} already asks to revert {original.Name}.", usage);
+        var action = catalog.Find(original.Runbook)?.FindMitigation(original.Mitigation)?.Action;
+        if (action is null || execution.For(action) is not { } executor)
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{original.Name} cannot be reverted here: its runbook or executor is missing.", usage);
+
+        string current;
+        try
+        {
+            current = (await executor.PreviewAsync(action, original.Subject, cancellationToken)).Current.Description;
+        }
+        catch (MitigationFailedException e)
+        {
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"Cannot read the current state to revert {original.Name}: {e.Message}", usage);
+        }
+
+        var now = time.GetUtcNow();
+        var revert = await Requests.CreateAsync(new MitigationRequest
+        {
+            Incident = original.Incident,
+            Runbook = original.Runbook,
+            Mitigation = original.Mitigation,
+            Title = $"Revert {original.Name}: {original.Title}",
+            Why = $"Restore the state recorded before {original.Name} ran.",
+            RevertOf = original.Id,
+            Subject = original.Subject,
+            RequestedBy = context.Actor.Id,
+            RequestedAt = now,
+            ExpiresAt = now + options.Value.Expiry,
+            RequiredApprovals = original.RequiredApprovals,
+            Current = current,
+            Planned = original.Before.Description,
+            Version = 1,
+        }, id => new AuditEntry(now, context.Actor.Id, original.Incident, id, "request revert", $"pending (reverts {original.Name})"), cancellationToken);
+        await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationRequested,
+            $"{revert.Name} requested: {revert.Title} ({revert.Current} → {revert.Planned})", revert, cancellationToken);
+        await records.ShowAsync(incident, revert, cancellationToken);
+        return new CommandResult([]);
+    }
+}

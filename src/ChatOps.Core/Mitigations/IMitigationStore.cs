@@ -1,0 +1,23 @@
+using ChatOps.Core.Incidents;
+
+namespace ChatOps.Core.Mitigations;
+
+/// <summary>Durable mitigation requests and the append-only audit of everything done with them.</summary>
+public interface IMitigationStore
+{
+    /// <summary>Stores a new request (its <see cref="MitigationRequest.Id"/> is given here) with its first audit line.</summary>
+    Task<MitigationRequest> CreateAsync(MitigationRequest request, Func<long, AuditEntry> audit, CancellationToken cancellationToken);
+
+    Task<MitigationRequest?> FindAsync(long id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MitigationRequest>> ListAsync(IncidentId incident, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="updated"/> and appends <paramref name="audit"/> in one transaction, only if the stored
+    /// version is still <c>updated.Version - 1</c>; false when another writer got there first.
+    /// </summary>
+    Task<bool> TryUpdateAsync(MitigationRequest updated, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
+
+    /// <summary>The audit of an incident's requests, in the order it was written.</summary>
+    Task<IReadOnlyList<AuditEntry>> AuditAsync(IncidentId incident, CancellationToken cancellationToken);
+}

@@ -1,0 +1,64 @@
+namespace ChatOps.Core.Mitigations;
+
+/// <summary>
+/// The request state machine as pure functions; the store applies a result only from the version it was worked out
+/// on, so concurrent clicks, on one replica or several, each see the state the previous one left.
+/// </summary>
+public static class RequestTransitions
+{
+    public static Transition Approve(MitigationRequest request, string approver, DateTimeOffset now)
+    {
+        if (Closed(request, now) is { } closed) return closed;
+        if (approver == request.RequestedBy)
+            return Transition.Refuse($"You requested {request.Name}; someone else must approve it.");
+        if (request.Approvers.Contains(approver))
+            return Transition.Refuse($"You already approved {request.Name}; it needs {request.RequiredApprovals} different approvers.");
+        var approvers = request.Approvers.Add(approver);
+        return Transition.To(request with
+        {
+            Approvers = approvers,
+            Status = approvers.Count >= request.RequiredApprovals ? RequestStatus.Approved : RequestStatus.Pending,
+        });
+    }
+
+    public static Transition Deny(MitigationRequest request, string by, string reason, DateTimeOffset now) =>
+        Closed(request, now) ?? Transition.To(request with { Status = RequestStatus.Denied, DeniedBy = by, Reason = reason });
+
+    /// <summary>Approved → executing: the one caller that wins this transition runs the mitigation.</summary>
+    public static Transition Claim(MitigationRequest request) =>
+        request.Status == RequestStatus.Approved
+            ? Transition.To(request with { Status = RequestStatus.Executing })
+            : Transition.Refuse($"{request.Name} is {Name(request.Status)}, not approved.");
+
+    public static Transition Complete(MitigationRequest request, MitigationOutcome outcome) =>
+        request.Status == RequestStatus.Executing
+            ? Transition.To(request with { Status = RequestStatus.Executed, Before = outcome.Before, After = outcome.After })
+            : Transition.Refuse($"{request.Name} is {Name(request.Status)}, not executing.");
+
+    public static Transition Fail(MitigationRequest request, string error) =>
+        request.Status == RequestStatus.Executing
+            ? Transition.To(request with { Status = RequestStatus.Failed, Error = error })
+            : Transition.Refuse($"{request.Name} is {Name(request.Status)}, not executing.");
+
+    /// <summary>An executed request whose revert has run.</summary>
+    public static Transition Reverted(MitigationRequest request) =>
+        request.Status == RequestStatus.Executed
+            ? Transition.To(request with { Status = RequestStatus.Reverted })
+            : Transition.Refuse($"{request.Name} is {Name(request.Status)}; only an executed mitigation can be reverted.");
+
+    public static Transition Expire(MitigationRequest request, DateTimeOffset now) =>
+        request.Status == RequestStatus.Pending && now >= request.ExpiresAt
+            ? Transition.To(request with { Status = RequestStatus.Expired })
+            : Transition.Refuse($"{request.Name} has not expired.");
+
+    public static string Name(RequestStatus status) => status.ToString().ToLowerInvariant();
+
+    private static Transition? Closed(MitigationRequest request, DateTimeOffset now)
+    {
+        if (request.Status == RequestStatus.Pending && now >= request.ExpiresAt)
+            return new Transition(request with { Status = RequestStatus.Expired }, $"{request.Name} expired at {request.ExpiresAt:HH:mm} UTC; request it again.");
+        return request.Status == RequestStatus.Pending
+            ? null
+            : Transition.Refuse($"{request.Name} is already {Name(request.Status)}.");
+    }
+}

@@ -1,0 +1,170 @@
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Mitigations;
+using Microsoft.Data.Sqlite;
+
+namespace ChatOps.Storage.Sqlite;
+
+/// <summary>Mitigation requests and their audit in the embedded database; a transition commits only from the version it was read at.</summary>
+public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigationStore
+{
+    private const string InsertColumns =
+        "incident_id, runbook, mitigation, title, why, revert_of, subject, requested_by, requested_at, expires_at, required_approvals, " +
+        "current_state, planned, status, approvers, denied_by, reason, before_state, after_state, error, message_id, version";
+
+    private const string Columns = "id, " + InsertColumns;
+
+    public async Task<MitigationRequest> CreateAsync(MitigationRequest request, Func<long, AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = Command(connection, transaction,
+            $"INSERT INTO mitigation_requests ({InsertColumns}) VALUES ({string.Join(", ", InsertColumns.Split(", ").Select(c => "$" + c))}) RETURNING id");
+        var created = request with { Version = 1 };
+        Bind(insert, created);
+        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        await Append(connection, transaction, [audit(id)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return created with { Id = id };
+    }
+
+    public async Task<MitigationRequest?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, $"SELECT {Columns} FROM mitigation_requests WHERE id = $id");
+        command.Parameters.AddWithValue("$id", id);
+        return (await Read(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<MitigationRequest>> ListAsync(IncidentId incident, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, $"SELECT {Columns} FROM mitigation_requests WHERE incident_id = $incident ORDER BY id");
+        command.Parameters.AddWithValue("$incident", incident.ToString());
+        return await Read(command, cancellationToken);
+    }
+
+    public async Task<bool> TryUpdateAsync(MitigationRequest updated, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var update = Command(connection, transaction, """
+            UPDATE mitigation_requests SET status = $status, approvers = $approvers, subject = $subject, revert_of = $revert_of,
+                denied_by = $denied_by, reason = $reason, before_state = $before_state, after_state = $after_state, error = $error,
+                message_id = $message_id, version = $version
+            WHERE id = $id AND version = $expected
+            """);
+        Bind(update, updated);
+        update.Parameters.AddWithValue("$id", updated.Id);
+        update.Parameters.AddWithValue("$expected", updated.Version - 1);
+        if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
+        await Append(connection, transaction, audit, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> AuditAsync(IncidentId incident, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            "SELECT seq, at, actor, request_id, action, outcome, before_state, after_state FROM audit WHERE incident_id = $incident ORDER BY seq");
+        command.Parameters.AddWithValue("$incident", incident.ToString());
+        var entries = new List<AuditEntry>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            entries.Add(new AuditEntry(StoredNames.Time(r.GetString(1)), r.GetString(2), incident, r.GetInt64(3), r.GetString(4), r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetInt64(0)));
+        }
+        return entries;
+    }
+
+    private static async Task Append(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        foreach (var e in entries)
+        {
+            await using var insert = Command(connection, transaction, """
+                INSERT INTO audit (at, actor, incident_id, request_id, action, outcome, before_state, after_state)
+                VALUES ($at, $actor, $incident, $request, $action, $outcome, $before, $after)
+                """);
+            insert.Parameters.AddWithValue("$at", StoredNames.Time(e.At));
+            insert.Parameters.AddWithValue("$actor", e.Actor);
+            insert.Parameters.AddWithValue("$incident", e.Incident.ToString());
+            insert.Parameters.AddWithValue("$request", e.Request);
+            insert.Parameters.AddWithValue("$action", e.Action);
+            insert.Parameters.AddWithValue("$outcome", e.Outcome);
+            insert.Parameters.AddWithValue("$before", (object?)e.Before ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$after", (object?)e.After ?? DBNull.Value);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, MitigationRequest r)
+    {
+        command.Parameters.AddWithValue("$incident_id", r.Incident.ToString());
+        command.Parameters.AddWithValue("$runbook", r.Runbook);
+        command.Parameters.AddWithValue("$mitigation", r.Mitigation);
+        command.Parameters.AddWithValue("$title", r.Title);
+        command.Parameters.AddWithValue("$why", r.Why);
+        command.Parameters.AddWithValue("$revert_of", (object?)r.RevertOf ?? DBNull.Value);
+        command.Parameters.AddWithValue("$subject", (object?)r.Subject ?? DBNull.Value);
+        command.Parameters.AddWithValue("$requested_by", r.RequestedBy);
+        command.Parameters.AddWithValue("$requested_at", StoredNames.Time(r.RequestedAt));
+        command.Parameters.AddWithValue("$expires_at", StoredNames.Time(r.ExpiresAt));
+        command.Parameters.AddWithValue("$required_approvals", r.RequiredApprovals);
+        command.Parameters.AddWithValue("$current_state", r.Current);
+        command.Parameters.AddWithValue("$planned", r.Planned);
+        command.Parameters.AddWithValue("$status", RequestTransitions.Name(r.Status));
+        command.Parameters.AddWithValue("$approvers", StorageJson.Texts(r.Approvers));
+        command.Parameters.AddWithValue("$denied_by", (object?)r.DeniedBy ?? DBNull.Value);
+        command.Parameters.AddWithValue("$reason", (object?)r.Reason ?? DBNull.Value);
+        command.Parameters.AddWithValue("$before_state", (object?)StorageJson.State(r.Before) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$after_state", (object?)StorageJson.State(r.After) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$error", (object?)r.Error ?? DBNull.Value);
+        command.Parameters.AddWithValue("$message_id", (object?)r.MessageId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$version", r.Version);
+    }
+
+    private static async Task<List<MitigationRequest>> Read(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var requests = new List<MitigationRequest>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            requests.Add(new MitigationRequest
+            {
+                Id = r.GetInt64(0),
+                Incident = IncidentId.Parse(r.GetString(1)),
+                Runbook = r.GetString(2),
+                Mitigation = r.GetString(3),
+                Title = r.GetString(4),
+                Why = r.GetString(5),
+                RevertOf = r.IsDBNull(6) ? null : r.GetInt64(6),
+                Subject = r.IsDBNull(7) ? null : r.GetString(7),
+                RequestedBy = r.GetString(8),
+                RequestedAt = StoredNames.Time(r.GetString(9)),
+                ExpiresAt = StoredNames.Time(r.GetString(10)),
+                RequiredApprovals = r.GetInt32(11),
+                Current = r.GetString(12),
+                Planned = r.GetString(13),
+                Status = Enum.Parse<RequestStatus>(r.GetString(14), ignoreCase: true),
+                Approvers = StorageJson.Texts(r.GetString(15)),
+                DeniedBy = r.IsDBNull(16) ? null : r.GetString(16),
+                Reason = r.IsDBNull(17) ? null : r.GetString(17),
+                Before = StorageJson.State(r.GetValue(18)),
+                After = StorageJson.State(r.GetValue(19)),
+                Error = r.IsDBNull(20) ? null : r.GetString(20),
+                MessageId = r.IsDBNull(21) ? null : r.GetString(21),
+                Version = r.GetInt32(22),
+            });
+        }
+        return requests;
+    }
+}

@@ -1,0 +1,84 @@
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Mitigations;
+
+namespace ChatOps.TestKit;
+
+/// <summary>What every <see cref="IMitigationStore"/> must do; SQLite, PostgreSQL and the in-memory fake derive from it.</summary>
+public abstract class MitigationStoreContract
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>A new, empty store, and an incident that exists where the store keeps incidents too.</summary>
+    protected abstract Task<(IMitigationStore Store, IncidentId Incident)> CreateStoreAsync();
+
+    public static MitigationRequest Draft(IncidentId incident) => new()
+    {
+        Incident = incident,
+        Runbook = "high-latency",
+        Mitigation = "scale-inference",
+        Title = "Scale up inference pool",
+        Why = "Sustained load",
+        RequestedBy = "U1",
+        RequestedAt = At,
+        ExpiresAt = At.AddMinutes(15),
+        RequiredApprovals = 2,
+        Current = "replicas 4",
+        Planned = "replicas 6",
+        Version = 1,
+    };
+
+    [Fact]
+    public async Task A_request_round_trips_every_field()
+    {
+        var (store, Incident) = await CreateStoreAsync();
+        var created = await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, "U1", Incident, id, "request", "pending"), default);
+        Assert.True(created.Id > 0);
+        var changed = created with
+        {
+            Status = RequestStatus.Executed,
+            Approvers = ["U2", "U3"],
+            Subject = "203.0.113.7",
+            RevertOf = 99,
+            DeniedBy = "U4",
+            Reason = "why not",
+            Before = new MitigationState("replicas 4", new Dictionary<string, string> { ["replicas"] = "4" }),
+            After = new MitigationState("replicas 6", new Dictionary<string, string> { ["replicas"] = "6" }),
+            Error = "none",
+            MessageId = "1700000000.000200",
+            Version = 2,
+        };
+        Assert.True(await store.TryUpdateAsync(changed, [], default));
+        var read = (await store.FindAsync(created.Id, default))!;
+        Assert.Equal(changed with { Approvers = [], Before = null, After = null }, read with { Approvers = [], Before = null, After = null });
+        Assert.Equal(changed.Approvers, read.Approvers);
+        Assert.Equal(changed.Before.Description, read.Before!.Description);
+        Assert.Equal(changed.Before.Values, read.Before.Values);
+        Assert.Equal(changed.After.Values, read.After!.Values);
+        Assert.Equal([created.Id], (await store.ListAsync(Incident, default)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task A_hundred_concurrent_claims_let_exactly_one_through()
+    {
+        var (store, Incident) = await CreateStoreAsync();
+        var created = await store.CreateAsync(Draft(Incident) with { Status = RequestStatus.Approved }, id => new AuditEntry(At, "U1", Incident, id, "request", "approved"), default);
+        var updater = new RequestUpdater(store);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() =>
+            updater.ApplyAsync(created.Id, RequestTransitions.Claim, r => [new AuditEntry(At, "U2", Incident, r.Id, "execute", "started")], default))));
+
+        Assert.Single(outcomes, o => o.Refusal is null);
+        Assert.Equal(RequestStatus.Executing, (await store.FindAsync(created.Id, default))!.Status);
+        Assert.Single(await store.AuditAsync(Incident, default), a => a.Action == "execute");
+    }
+
+    [Fact]
+    public async Task A_stale_update_is_refused_and_audits_nothing()
+    {
+        var (store, Incident) = await CreateStoreAsync();
+        var created = await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, "U1", Incident, id, "request", "pending"), default);
+        Assert.True(await store.TryUpdateAsync(created with { Status = RequestStatus.Denied, Version = 2 }, [new AuditEntry(At, "U2", Incident, created.Id, "deny", "denied")], default));
+        Assert.False(await store.TryUpdateAsync(created with { Status = RequestStatus.Approved, Version = 2 }, [new AuditEntry(At, "U3", Incident, created.Id, "approve", "approved")], default));
+        Assert.Equal(["request", "deny"], (await store.AuditAsync(Incident, default)).Select(a => a.Action));
+        Assert.Equal(RequestStatus.Denied, (await store.FindAsync(created.Id, default))!.Status);
+        Assert.Null(await store.FindAsync(created.Id + 1000, default));
+    }
+}
