@@ -37,6 +37,7 @@ public static class CoreServices
         services.AddSingleton<MitigationView>();
         services.AddSingleton<MitigationRecords>();
         services.AddSingleton<MitigationExecution>();
+        services.AddSingleton<MitigationExpiry>();
         foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))
             services.AddSingleton(typeof(ICommandHandler), handler);

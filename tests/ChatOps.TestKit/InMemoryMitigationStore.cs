@@ -31,6 +31,11 @@ public sealed class InMemoryMitigationStore : IMitigationStore
         lock (_gate) return Task.FromResult<IReadOnlyList<MitigationRequest>>([.. _requests.Values.Where(r => r.Incident == incident).OrderBy(r => r.Id)]);
     }
 
+    public Task<IReadOnlyList<MitigationRequest>> ListPendingAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<MitigationRequest>>([.. _requests.Values.Where(r => r.Status == RequestStatus.Pending).OrderBy(r => r.Id)]);
+    }
+
     public Task<bool> TryUpdateAsync(MitigationRequest updated, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         lock (_gate)

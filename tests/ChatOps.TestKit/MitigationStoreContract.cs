@@ -54,6 +54,9 @@ public abstract class MitigationStoreContract
         Assert.Equal(changed.Before.Values, read.Before.Values);
         Assert.Equal(changed.After.Values, read.After!.Values);
         Assert.Equal([created.Id], (await store.ListAsync(Incident, default)).Select(r => r.Id));
+        Assert.Empty(await store.ListPendingAsync(default));
+        var pending = await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, "U1", Incident, id, "request", "pending"), default);
+        Assert.Equal([pending.Id], (await store.ListPendingAsync(default)).Select(r => r.Id));
     }
 
     [Fact]

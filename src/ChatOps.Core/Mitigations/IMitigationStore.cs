@@ -12,6 +12,9 @@ public interface IMitigationStore
 
     Task<IReadOnlyList<MitigationRequest>> ListAsync(IncidentId incident, CancellationToken cancellationToken);
 
+    /// <summary>Requests still waiting for approval, oldest first, across all incidents.</summary>
+    Task<IReadOnlyList<MitigationRequest>> ListPendingAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Stores <paramref name="updated"/> and appends <paramref name="audit"/> in one transaction, only if the stored
     /// version is still <c>updated.Version - 1</c>; false when another writer got there first.

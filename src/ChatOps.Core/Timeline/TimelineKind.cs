@@ -25,4 +25,5 @@ public enum TimelineKind
     PostmortemPosted,
     Resolved,
     ActionItemCompleted,
+    MitigationExpired,
 }

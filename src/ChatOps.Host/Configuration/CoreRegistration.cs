@@ -24,6 +24,7 @@ internal static class CoreRegistration
             .Validate(o => o.Expiry > TimeSpan.Zero, "Approvals:Expiry must be positive.").ValidateOnStart();
 
         services.AddIncidentCore();
+        services.AddHostedService<MitigationExpiryWorker>();
         services.AddSingleton(LoadRunbooks(builder));
         services.AddSingleton(LoadTemplate(builder));
         return builder;

@@ -43,6 +43,13 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
         return await Read(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<MitigationRequest>> ListPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, $"SELECT {Columns} FROM mitigation_requests WHERE status = 'pending' ORDER BY id");
+        return await Read(command, cancellationToken);
+    }
+
     public async Task<bool> TryUpdateAsync(MitigationRequest updated, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

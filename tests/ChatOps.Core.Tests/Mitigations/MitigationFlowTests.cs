@@ -129,6 +129,21 @@ public sealed class MitigationFlowTests
     }
 
     [Fact]
+    public async Task Unanswered_requests_are_expired_by_the_sweep_and_their_message_updated()
+    {
+        await using var s = await StartAsync();
+        await s.Chat.SayAsync(Alice, "mitigate high-latency/scale-inference");
+        var expiry = s.Chat.Get<MitigationExpiry>();
+        Assert.Equal(0, await expiry.SweepAsync(default));
+        s.Chat.Time.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(1, await expiry.SweepAsync(default));
+        Assert.Equal(RequestStatus.Expired, s.Request(1).Status);
+        var card = s.Chat.Chat.Posts.Last(p => p.Kind == PostKind.Update && p.MessageId == s.Request(1).MessageId).Message;
+        Assert.Empty(MessageText.Buttons(card));
+        Assert.Single(await s.Chat.Store.TimelineAsync(s.Incident.Id, default), e => e.Kind == TimelineKind.MitigationExpired);
+    }
+
+    [Fact]
     public async Task A_hundred_concurrent_approvals_execute_once()
     {
         await using var s = await StartAsync();
