@@ -21,6 +21,15 @@ public sealed class MitigationRecords(IIncidentStore incidents, IMitigationStore
             ("request", request.Name), ("runbook", request.Runbook), ("mitigation", request.Mitigation),
             ("before", request.Before?.Description), ("after", request.After?.Description))], cancellationToken);
 
+    /// <summary>Stores a new request, puts it on the timeline and posts its message for approval.</summary>
+    public async Task<MitigationRequest> OpenAsync(Incident incident, Actor actor, MitigationRequest draft, string auditAction, CancellationToken cancellationToken)
+    {
+        var request = await requests.CreateAsync(draft, id => new AuditEntry(draft.RequestedAt, actor.Id, incident.Id, id, auditAction, "pending"), cancellationToken);
+        await TimelineAsync(incident, actor, TimelineKind.MitigationRequested, $"{request.Name} requested: {request.Title} ({request.Current} → {request.Planned})", request, cancellationToken);
+        await ShowAsync(incident, request, cancellationToken);
+        return request;
+    }
+
     /// <summary>Posts the request message, or replaces it with the request's current state.</summary>
     public async Task ShowAsync(Incident incident, MitigationRequest request, CancellationToken cancellationToken)
     {

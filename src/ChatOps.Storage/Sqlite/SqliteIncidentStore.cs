@@ -16,13 +16,13 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var year = incident.DeclaredAt.UtcDateTime.Year;
-        await using var counter = Command(connection, transaction,
+        await using var counter = connection.Command(transaction,
             "INSERT INTO incident_counters (year, last) VALUES ($year, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last");
         counter.Parameters.AddWithValue("$year", year);
         var number = Convert.ToInt32(await counter.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
         var created = incident.WithId(new IncidentId(year, number));
-        await using var insert = Command(connection, transaction, $"INSERT INTO incidents ({Columns}) VALUES ({Parameters()})");
+        await using var insert = connection.Command(transaction, $"INSERT INTO incidents ({Columns}) VALUES ({Parameters()})");
         Bind(insert, created);
         await insert.ExecuteNonQueryAsync(cancellationToken);
         await Append(connection, transaction, firstEvents(created.Id), cancellationToken);
@@ -33,7 +33,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
     public async Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {Columns} FROM incidents WHERE id = $id");
+        await using var command = connection.Command(null, $"SELECT {Columns} FROM incidents WHERE id = $id");
         command.Parameters.AddWithValue("$id", id.ToString());
         return (await Read(command, cancellationToken)).SingleOrDefault();
     }
@@ -41,7 +41,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
     public async Task<IReadOnlyList<Incident>> ListOpenAsync(ChatPlace? channel, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, channel is null
+        await using var command = connection.Command(null, channel is null
             ? $"SELECT {Columns} FROM incidents WHERE status <> 'resolved' ORDER BY year DESC, number DESC"
             : $"SELECT {Columns} FROM incidents WHERE status <> 'resolved' AND platform = $platform AND channel = $channel ORDER BY year DESC, number DESC");
         if (channel is not null)
@@ -56,7 +56,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
     {
         if (place.Thread is null) return null;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null,
+        await using var command = connection.Command(null,
             $"SELECT {Columns} FROM incidents WHERE platform = $platform AND channel = $channel AND thread = $thread");
         command.Parameters.AddWithValue("$platform", place.Platform);
         command.Parameters.AddWithValue("$channel", place.Channel);
@@ -68,7 +68,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var update = Command(connection, transaction, """
+        await using var update = connection.Command(transaction, """
             UPDATE incidents SET title = $title, severity = $severity, status = $status, commander = $commander,
                 platform = $platform, channel = $channel, thread = $thread, resolved_at = $resolved_at, impact = $impact,
                 root_cause = $root_cause, resolution = $resolution, action_items = $action_items, lessons = $lessons, version = $version
@@ -93,7 +93,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
     public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(IncidentId id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null,
+        await using var command = connection.Command(null,
             "SELECT seq, at, actor, kind, text, data FROM timeline WHERE incident_id = $id ORDER BY seq");
         command.Parameters.AddWithValue("$id", id.ToString());
         var events = new List<TimelineEvent>();
@@ -110,7 +110,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
     {
         foreach (var e in events)
         {
-            await using var insert = Command(connection, transaction,
+            await using var insert = connection.Command(transaction,
                 "INSERT INTO timeline (incident_id, at, actor, kind, text, data) VALUES ($incident, $at, $actor, $kind, $text, $data)");
             insert.Parameters.AddWithValue("$incident", e.Incident.ToString());
             insert.Parameters.AddWithValue("$at", StoredNames.Time(e.At));
@@ -120,14 +120,6 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
             insert.Parameters.AddWithValue("$data", StorageJson.Data(e.Details));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 
     private static string Parameters() => string.Join(", ", Columns.Split(", ").Select(c => "$" + c));

@@ -17,7 +17,7 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = Command(connection, transaction,
+        await using var insert = connection.Command(transaction,
             $"INSERT INTO mitigation_requests ({InsertColumns}) VALUES ({string.Join(", ", InsertColumns.Split(", ").Select(c => "$" + c))}) RETURNING id");
         var created = request with { Version = 1 };
         Bind(insert, created);
@@ -30,7 +30,7 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
     public async Task<MitigationRequest?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {Columns} FROM mitigation_requests WHERE id = $id");
+        await using var command = connection.Command(null, $"SELECT {Columns} FROM mitigation_requests WHERE id = $id");
         command.Parameters.AddWithValue("$id", id);
         return (await Read(command, cancellationToken)).SingleOrDefault();
     }
@@ -38,7 +38,7 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
     public async Task<IReadOnlyList<MitigationRequest>> ListAsync(IncidentId incident, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {Columns} FROM mitigation_requests WHERE incident_id = $incident ORDER BY id");
+        await using var command = connection.Command(null, $"SELECT {Columns} FROM mitigation_requests WHERE incident_id = $incident ORDER BY id");
         command.Parameters.AddWithValue("$incident", incident.ToString());
         return await Read(command, cancellationToken);
     }
@@ -46,7 +46,7 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
     public async Task<IReadOnlyList<MitigationRequest>> ListPendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {Columns} FROM mitigation_requests WHERE status = 'pending' ORDER BY id");
+        await using var command = connection.Command(null, $"SELECT {Columns} FROM mitigation_requests WHERE status = 'pending' ORDER BY id");
         return await Read(command, cancellationToken);
     }
 
@@ -54,7 +54,7 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var update = Command(connection, transaction, """
+        await using var update = connection.Command(transaction, """
             UPDATE mitigation_requests SET status = $status, approvers = $approvers, subject = $subject, revert_of = $revert_of,
                 denied_by = $denied_by, reason = $reason, before_state = $before_state, after_state = $after_state, error = $error,
                 message_id = $message_id, version = $version
@@ -72,7 +72,7 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
     public async Task<IReadOnlyList<AuditEntry>> AuditAsync(IncidentId incident, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null,
+        await using var command = connection.Command(null,
             "SELECT seq, at, actor, request_id, action, outcome, before_state, after_state FROM audit WHERE incident_id = $incident ORDER BY seq");
         command.Parameters.AddWithValue("$incident", incident.ToString());
         var entries = new List<AuditEntry>();
@@ -89,7 +89,7 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
     {
         foreach (var e in entries)
         {
-            await using var insert = Command(connection, transaction, """
+            await using var insert = connection.Command(transaction, """
                 INSERT INTO audit (at, actor, incident_id, request_id, action, outcome, before_state, after_state)
                 VALUES ($at, $actor, $incident, $request, $action, $outcome, $before, $after)
                 """);
@@ -103,14 +103,6 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
             insert.Parameters.AddWithValue("$after", (object?)e.After ?? DBNull.Value);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 
     private static void Bind(SqliteCommand command, MitigationRequest r)

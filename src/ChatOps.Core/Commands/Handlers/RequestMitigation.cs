@@ -1,7 +1,6 @@
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
-using ChatOps.Core.Timeline;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Commands.Handlers;
@@ -11,7 +10,6 @@ public sealed class RequestMitigation(
     IncidentResolver resolver,
     RunbookCatalog catalog,
     MitigationExecution execution,
-    IMitigationStore requests,
     MitigationRecords records,
     IOptions<ApprovalOptions> options,
     TimeProvider time) : IncidentCommandHandler<MitigateCommand>(resolver)
@@ -44,7 +42,7 @@ public sealed class RequestMitigation(
         }
 
         var now = time.GetUtcNow();
-        var request = await requests.CreateAsync(new MitigationRequest
+        await records.OpenAsync(incident, context.Actor, new MitigationRequest
         {
             Incident = incident.Id,
             Runbook = runbook.Id,
@@ -59,10 +57,7 @@ public sealed class RequestMitigation(
             Current = preview.Current.Description,
             Planned = preview.Planned,
             Version = 1,
-        }, id => new AuditEntry(now, context.Actor.Id, incident.Id, id, "request", "pending"), cancellationToken);
-        await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationRequested,
-            $"{request.Name} requested: {request.Title} ({request.Current} → {request.Planned})", request, cancellationToken);
-        await records.ShowAsync(incident, request, cancellationToken);
+        }, "request", cancellationToken);
         return new CommandResult([]);
     }
 }

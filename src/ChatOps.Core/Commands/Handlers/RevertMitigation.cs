@@ -2,7 +2,6 @@ using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
-using ChatOps.Core.Timeline;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Commands.Handlers;
@@ -45,7 +44,7 @@ public sealed class RevertMitigation(
         }
 
         var now = time.GetUtcNow();
-        var revert = await Requests.CreateAsync(new MitigationRequest
+        await records.OpenAsync(incident, context.Actor, new MitigationRequest
         {
             Incident = original.Incident,
             Runbook = original.Runbook,
@@ -61,10 +60,7 @@ public sealed class RevertMitigation(
             Current = current,
             Planned = original.Before.Description,
             Version = 1,
-        }, id => new AuditEntry(now, context.Actor.Id, original.Incident, id, "request revert", $"pending (reverts {original.Name})"), cancellationToken);
-        await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationRequested,
-            $"{revert.Name} requested: {revert.Title} ({revert.Current} → {revert.Planned})", revert, cancellationToken);
-        await records.ShowAsync(incident, revert, cancellationToken);
+        }, "request revert", cancellationToken);
         return new CommandResult([]);
     }
 }
