@@ -18,6 +18,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public FakeKubernetesApi Kubernetes { get; } = new(PlatformPods.All, TimeProvider.System);
     public FakeHttpTargets Http { get; } = new();
 
+    /// <summary>The ConfigMap the <c>flags-cm</c> target keeps flags in; tests add it as they need it.</summary>
+    public const string FlagsConfigMap = "platform-flags";
+
     /// <summary>A loopback port nothing listens on: connections to it are refused.</summary>
     public int DeadPort { get; } = Loopback.FreePort();
 
@@ -51,6 +54,13 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["Targets:cluster:Kind"] = "kubernetes",
         ["Targets:cluster:Namespace"] = PlatformPods.Namespace,
         ["Targets:cluster:Server"] = Kubernetes.Url,
+        ["Targets:flags:Kind"] = "redis",
+        ["Targets:flags:ConnectionString"] = Redis.MitigationConnectionString,
+        ["Targets:flags:Hash"] = RedisServer.FlagsHash,
+        ["Targets:flags-cm:Kind"] = "kubernetes",
+        ["Targets:flags-cm:Namespace"] = PlatformPods.Namespace,
+        ["Targets:flags-cm:Server"] = Kubernetes.Url,
+        ["Targets:flags-cm:ConfigMap"] = FlagsConfigMap,
         ["Targets:stuck:Kind"] = "http",
         ["Targets:stuck:Url"] = $"{Http.Url}/stuck",
         ["Targets:broken:Kind"] = "http",
@@ -77,13 +87,15 @@ public sealed class PlatformFixture : IAsyncLifetime
     private string Dead => DeadPort.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The services a host would build: the targets' executors and the check runner, over these settings.</summary>
-    public ServiceProvider Services(Action<Dictionary<string, string?>>? change = null)
+    public ServiceProvider Services(Action<Dictionary<string, string?>>? change = null, Action<IServiceCollection>? register = null)
     {
         var settings = TargetSettings();
         change?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        // Before the targets, so that what a test registers (a FakeTimeProvider) wins over their defaults.
+        register?.Invoke(services);
         services.AddChatOpsTargets(configuration);
         services.AddSingleton<CheckRunner>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -27,6 +27,19 @@ public sealed class RedisServer : IAsyncDisposable
 
     public const string CheckUserRules = "+get +info +scan +ping +echo +client +cluster|nodes +cluster|slots +config|get";
 
+    public const string MitigationUser = "chatops-mitigations";
+    public const string MitigationPassword = "redis-Mitigate-pw";
+    public const string FlagsHash = "platform:flags";
+
+    /// <summary>
+    /// The mitigations' connection: the README's ACL user for set-flag and block, limited to the flags hash and the
+    /// blocklist keys and to the commands of the executors' scripts, plus what the client sends while connecting.
+    /// </summary>
+    public string MitigationConnectionString => $"127.0.0.1:{Port},user={MitigationUser},password={MitigationPassword}";
+
+    public const string MitigationUserRules = "~blocked:* ~platform:flags +eval +evalsha +get +set +del +pttl +pexpire +persist +hget +hset +hdel +time " +
+        "+ping +echo +client +info +cluster|nodes +cluster|slots +config|get";
+
     public ConnectionMultiplexer Admin { get; private set; } = null!;
 
     public async Task StartAsync()
@@ -39,6 +52,7 @@ public sealed class RedisServer : IAsyncDisposable
         await _process.WaitForOutputAsync("Ready to accept connections", TimeSpan.FromSeconds(30));
         Admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port},allowAdmin=true");
         await Admin.GetDatabase().ExecuteAsync("ACL", ["SETUSER", CheckUser, "on", $">{CheckPassword}", "~*", .. CheckUserRules.Split(' ')]);
+        await Admin.GetDatabase().ExecuteAsync("ACL", ["SETUSER", MitigationUser, "on", $">{MitigationPassword}", .. MitigationUserRules.Split(' ')]);
         await SeedAsync(Admin.GetDatabase());
     }
 
