@@ -37,6 +37,7 @@ public static class TargetsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICheckExecutor, KubernetesLogsCheckExecutor>());
         services.TryAddSingleton<MitigationTargets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, ScaleMitigationExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, SetFlagMitigationExecutor>());
         return services;
     }
 }

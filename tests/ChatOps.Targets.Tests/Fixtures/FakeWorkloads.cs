@@ -105,7 +105,7 @@ public sealed class FakeWorkloads
 
     public JsonObject? ConfigMap(string ns, string name) => Copy(_configMaps, ns, name);
 
-    public int Replicas(string ns, string name) => (int)Deployment(ns, name)!["spec"]!["replicas"]!;
+    public int Replicas(string ns, string name) => (int)Number(Deployment(ns, name)!["spec"]!["replicas"]);
 
     public string Image(string ns, string name) => (string)Deployment(ns, name)!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!;
 
@@ -181,7 +181,7 @@ public sealed class FakeWorkloads
     {
         Status(after);
         if (JsonNode.DeepEquals(before["spec"]!["template"], after["spec"]!["template"])) return;
-        after["metadata"]!["generation"] = (long)after["metadata"]!["generation"]! + 1;
+        after["metadata"]!["generation"] = Number(after["metadata"]!["generation"]) + 1;
         var ns = (string)after["metadata"]!["namespace"]!;
         var uid = (string)after["metadata"]!["uid"]!;
         var owned = _replicaSets.Where(p => p.Key.Ns == ns && (string?)p.Value["metadata"]!["ownerReferences"]![0]!["uid"] == uid).Select(p => p.Value).ToList();
@@ -253,6 +253,9 @@ public sealed class FakeWorkloads
         },
     };
 
+    // A number whether it was stored from C# (an int) or parsed from a request (a JSON element).
+    private static long Number(JsonNode? node) => long.Parse(node?.ToJsonString() ?? "0", CultureInfo.InvariantCulture);
+
     private static JsonNode WithoutHash(JsonNode template)
     {
         var copy = template.DeepClone();
@@ -262,7 +265,7 @@ public sealed class FakeWorkloads
 
     private static void Status(JsonObject deployment)
     {
-        var replicas = (int)deployment["spec"]!["replicas"]!;
+        var replicas = Number(deployment["spec"]!["replicas"]);
         deployment["status"] = new JsonObject
         {
             ["observedGeneration"] = deployment["metadata"]!["generation"]!.DeepClone(),

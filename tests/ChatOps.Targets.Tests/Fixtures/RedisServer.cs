@@ -37,7 +37,7 @@ public sealed class RedisServer : IAsyncDisposable
     /// </summary>
     public string MitigationConnectionString => $"127.0.0.1:{Port},user={MitigationUser},password={MitigationPassword}";
 
-    public const string MitigationUserRules = "~blocked:* ~platform:flags +eval +evalsha +get +set +del +pttl +pexpire +persist +hget +hset +hdel +time " +
+    public const string MitigationUserRules = "~blocked:* ~platform:flags +eval +evalsha +script|load +get +set +del +pttl +pexpire +persist +hget +hset +hdel +time " +
         "+ping +echo +client +info +cluster|nodes +cluster|slots +config|get";
 
     public ConnectionMultiplexer Admin { get; private set; } = null!;
