@@ -38,6 +38,7 @@ public static class TargetsServiceCollectionExtensions
         services.TryAddSingleton<MitigationTargets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, ScaleMitigationExecutor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, SetFlagMitigationExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, BlockMitigationExecutor>());
         return services;
     }
 }

@@ -12,6 +12,12 @@ namespace ChatOps.Targets.Tests.Fixtures;
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public RedisServer Redis { get; } = new();
+
+    /// <summary>
+    /// The Redis the mitigation tests write to: its own server, so that their keys and lookups leave the counts and
+    /// the hit rate the checks read from <see cref="Redis"/> as seeded.
+    /// </summary>
+    public RedisServer MitigationRedis { get; } = new(seed: false);
     public PostgresServer Postgres { get; } = new();
     public MetricsExporter Exporter { get; } = new();
     public PrometheusServer Prometheus { get; } = new();
@@ -28,6 +34,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         await Task.WhenAll(
             Redis.StartAsync(),
+            MitigationRedis.StartAsync(),
             Postgres.StartAsync(),
             Kubernetes.StartAsync(),
             Http.StartAsync(),
@@ -55,7 +62,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["Targets:cluster:Namespace"] = PlatformPods.Namespace,
         ["Targets:cluster:Server"] = Kubernetes.Url,
         ["Targets:flags:Kind"] = "redis",
-        ["Targets:flags:ConnectionString"] = Redis.MitigationConnectionString,
+        ["Targets:flags:ConnectionString"] = MitigationRedis.MitigationConnectionString,
         ["Targets:flags:Hash"] = RedisServer.FlagsHash,
         ["Targets:flags-cm:Kind"] = "kubernetes",
         ["Targets:flags-cm:Namespace"] = PlatformPods.Namespace,
@@ -109,5 +116,6 @@ public sealed class PlatformFixture : IAsyncLifetime
         await Exporter.DisposeAsync();
         await Postgres.DisposeAsync();
         await Redis.DisposeAsync();
+        await MitigationRedis.DisposeAsync();
     }
 }

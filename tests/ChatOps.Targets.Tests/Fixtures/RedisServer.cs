@@ -3,10 +3,11 @@ using StackExchange.Redis;
 namespace ChatOps.Targets.Tests.Fixtures;
 
 /// <summary>
-/// A throwaway redis-server on a free loopback port, seeded with what the runbooks read: the global rate-limit
-/// counter, more <c>blocked:*</c> keys than one SCAN page holds, and known keyspace hits and misses.
+/// A throwaway redis-server on a free loopback port, seeded (unless <paramref name="seed"/> is false) with what the
+/// runbooks read: the global rate-limit counter, more <c>blocked:*</c> keys than one SCAN page holds, and known
+/// keyspace hits and misses.
 /// </summary>
-public sealed class RedisServer : IAsyncDisposable
+public sealed class RedisServer(bool seed = true) : IAsyncDisposable
 {
     public const long GlobalCount = 742;
     public const int BlockedKeys = 2500;
@@ -53,7 +54,7 @@ public sealed class RedisServer : IAsyncDisposable
         Admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port},allowAdmin=true");
         await Admin.GetDatabase().ExecuteAsync("ACL", ["SETUSER", CheckUser, "on", $">{CheckPassword}", "~*", .. CheckUserRules.Split(' ')]);
         await Admin.GetDatabase().ExecuteAsync("ACL", ["SETUSER", MitigationUser, "on", $">{MitigationPassword}", .. MitigationUserRules.Split(' ')]);
-        await SeedAsync(Admin.GetDatabase());
+        if (seed) await SeedAsync(Admin.GetDatabase());
     }
 
     private async Task SeedAsync(IDatabase db)

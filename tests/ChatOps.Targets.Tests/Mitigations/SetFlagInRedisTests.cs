@@ -5,11 +5,11 @@ using StackExchange.Redis;
 
 namespace ChatOps.Targets.Tests.Mitigations;
 
-/// <summary>set-flag on a <c>redis</c> target: a field of the hash <c>platform:flags</c>, run as the mitigations' ACL user.</summary>
+/// <summary>set-flag on the <c>flags</c> target: a field of the hash <c>platform:flags</c> in the mitigations' Redis, as its ACL user.</summary>
 [Collection(PlatformCollection.Name)]
 public sealed class SetFlagInRedisTests(PlatformFixture platform)
 {
-    private IDatabase Redis => platform.Redis.Admin.GetDatabase();
+    private IDatabase Redis => platform.MitigationRedis.Admin.GetDatabase();
 
     private static string Flag() => Executors.UniqueName("FLAG").ToUpperInvariant().Replace('-', '_');
 
@@ -95,7 +95,7 @@ public sealed class SetFlagInRedisTests(PlatformFixture platform)
             {
                 // The mitigation user may touch only platform:flags; this key needs an unrestricted user.
                 s["Targets:flags:Hash"] = hash;
-                s["Targets:flags:ConnectionString"] = $"127.0.0.1:{platform.Redis.Port}";
+                s["Targets:flags:ConnectionString"] = $"127.0.0.1:{platform.MitigationRedis.Port}";
             }));
 
         Assert.StartsWith($"setting SHED_RATE in Redis hash {hash}: Redis refused: WRONGTYPE", failed.Message, StringComparison.Ordinal);
@@ -109,7 +109,7 @@ public sealed class SetFlagInRedisTests(PlatformFixture platform)
 
         var failed = await Assert.ThrowsAsync<MitigationFailedException>(() => WithExecutorAsync(
             e => e.ApplyAsync(new SetFlagAction("flags", flag, "1"), null, CancellationToken.None),
-            s => s["Targets:flags:ConnectionString"] = platform.Redis.ConnectionString));
+            s => s["Targets:flags:ConnectionString"] = platform.MitigationRedis.ConnectionString));
 
         Assert.StartsWith($"setting {flag} in Redis hash platform:flags: Redis refused: NOPERM", failed.Message, StringComparison.Ordinal);
         Assert.False(await Redis.HashExistsAsync(RedisServer.FlagsHash, flag));
@@ -140,14 +140,14 @@ public sealed class SetFlagInRedisTests(PlatformFixture platform)
     [Fact]
     public async Task Set_flag_needs_no_more_than_the_mitigation_acl_user_has()
     {
-        await platform.Redis.Admin.GetDatabase().ExecuteAsync("ACL", "LOG", "RESET");
+        await platform.MitigationRedis.Admin.GetDatabase().ExecuteAsync("ACL", "LOG", "RESET");
         var flag = Flag();
         var action = new SetFlagAction("flags", flag, "1");
         await WithExecutorAsync(e => e.PreviewAsync(action, null, CancellationToken.None));
         var applied = await WithExecutorAsync(e => e.ApplyAsync(action, null, CancellationToken.None));
         await WithExecutorAsync(e => e.RevertAsync(action, null, applied.Before, CancellationToken.None));
 
-        var denied = (RedisResult[])(await platform.Redis.Admin.GetDatabase().ExecuteAsync("ACL", "LOG"))!;
+        var denied = (RedisResult[])(await platform.MitigationRedis.Admin.GetDatabase().ExecuteAsync("ACL", "LOG"))!;
         Assert.True(denied.Length == 0, $"the ACL user was denied: {string.Join("; ", denied.Select(d => string.Join(" ", ((RedisResult[])d!).Select(x => x.ToString()))))}");
     }
 }
