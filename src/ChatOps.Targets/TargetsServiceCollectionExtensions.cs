@@ -39,6 +39,7 @@ public static class TargetsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, ScaleMitigationExecutor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, SetFlagMitigationExecutor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, BlockMitigationExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, RollbackMitigationExecutor>());
         return services;
     }
 }
