@@ -1,3 +1,4 @@
+using ChatOps.Core.Mitigations;
 using k8s.Models;
 
 namespace ChatOps.Targets.Mitigations;
@@ -19,7 +20,7 @@ internal static class LabelSelectors
                 "NotIn" => $"{requirement.Key} notin ({values})",
                 "Exists" => requirement.Key,
                 "DoesNotExist" => $"!{requirement.Key}",
-                var other => throw new ChatOps.Core.Mitigations.MitigationFailedException($"selector operator '{other}' is unknown"),
+                var other => throw new MitigationFailedException($"selector operator '{other}' is unknown"),
             });
         }
         return string.Join(',', parts);
