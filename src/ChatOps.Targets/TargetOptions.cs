@@ -29,4 +29,19 @@ public sealed class TargetOptions
 
     /// <summary>Bearer token sent to <see cref="Server"/>.</summary>
     public string? AccessToken { get; set; }
+
+    /// <summary>The most replicas a <c>scale</c> mitigation may set on a deployment of a <c>kubernetes</c> target.</summary>
+    public int MaxReplicas { get; set; } = 20;
+
+    /// <summary>The Redis hash a <c>set-flag</c> mitigation writes on a <c>redis</c> target (<c>platform:flags</c>): one field per flag.</summary>
+    public string? Hash { get; set; }
+
+    /// <summary>The ConfigMap a <c>set-flag</c> mitigation writes on a <c>kubernetes</c> target: one data key per flag.</summary>
+    public string? ConfigMap { get; set; }
+
+    /// <summary>Deployments restarted (as <c>kubectl rollout restart</c>) after a flag in <see cref="ConfigMap"/> changes, so they read it.</summary>
+    public List<string> RestartDeployments { get; } = [];
+
+    /// <summary>The key a <c>block</c> mitigation sets on a <c>redis</c> target; <c>{subject}</c> stands for the user id or IP address.</summary>
+    public string BlockKey { get; set; } = "blocked:{subject}";
 }

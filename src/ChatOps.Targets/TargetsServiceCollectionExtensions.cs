@@ -1,5 +1,7 @@
 using ChatOps.Core.Checks;
+using ChatOps.Core.Mitigations;
 using ChatOps.Targets.Checks;
+using ChatOps.Targets.Mitigations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +11,10 @@ namespace ChatOps.Targets;
 
 public static class TargetsServiceCollectionExtensions
 {
-    /// <summary>Registers the <c>Targets</c> section (validated at start) and one <see cref="ICheckExecutor"/> per check kind.</summary>
+    /// <summary>
+    /// Registers the <c>Targets</c> section (validated at start), one <see cref="ICheckExecutor"/> per check kind and one
+    /// <see cref="IMitigationExecutor"/> per mitigation kind; checks and mitigations of a target share its client.
+    /// </summary>
     public static IServiceCollection AddChatOpsTargets(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TargetsOptions>()
@@ -30,6 +35,11 @@ public static class TargetsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICheckExecutor, RedisCheckExecutor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICheckExecutor, PostgresCheckExecutor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICheckExecutor, KubernetesLogsCheckExecutor>());
+        services.TryAddSingleton<MitigationTargets>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, ScaleMitigationExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, SetFlagMitigationExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, BlockMitigationExecutor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, RollbackMitigationExecutor>());
         return services;
     }
 }

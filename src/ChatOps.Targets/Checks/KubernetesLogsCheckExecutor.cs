@@ -82,25 +82,11 @@ internal sealed class KubernetesLogsCheckExecutor(KubernetesClients clients, Tar
         }
         catch (HttpOperationException e)
         {
-            throw new CheckFailedException($"{what}: the API answered {(int)e.Response.StatusCode} {ApiMessage(e)}", e);
+            throw new CheckFailedException($"{what}: the API answered {(int)e.Response.StatusCode} {KubernetesStatus.Message(e)}", e);
         }
         catch (HttpRequestException e)
         {
             throw new CheckFailedException($"cannot reach Kubernetes target '{targetName}': {e.Message}", e);
-        }
-    }
-
-    // The API explains a refusal in a Status object's message ("pods is forbidden: ...", "a container name must be specified").
-    private static string ApiMessage(HttpOperationException e)
-    {
-        var content = e.Response.Content ?? "";
-        try
-        {
-            return KubernetesJson.Deserialize<V1Status>(content)?.Message ?? e.Response.ReasonPhrase ?? "";
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return e.Response.ReasonPhrase ?? "";
         }
     }
 

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace ChatOps.Targets.Checks;
 
 /// <summary>
-/// One multiplexer per Redis target, shared by every check, as StackExchange.Redis intends
+/// One multiplexer per Redis target, shared by every check and mitigation, as StackExchange.Redis intends
 /// (https://stackexchange.github.io/StackExchange.Redis/Basics). A failed connect is forgotten, so the next check tries again.
 /// </summary>
 internal sealed class RedisConnections : IAsyncDisposable, IDisposable
@@ -29,11 +29,11 @@ internal sealed class RedisConnections : IAsyncDisposable, IDisposable
     private static Task<ConnectionMultiplexer> ConnectAsync(string connectionString)
     {
         var options = ConfigurationOptions.Parse(connectionString);
-        options.ClientName ??= "chatops-checks";
+        options.ClientName ??= "chatops";
         // Fail the connect instead of queueing commands for a server that is not there: the check reports it.
         options.AbortOnConnectFail = true;
-        // StackExchange.Redis counts INFO among "admin" commands. The executor sends only GET, INFO and SCAN; the real
-        // fence is the target's Redis ACL user (README: +get +info +scan), not this client switch.
+        // StackExchange.Redis counts INFO among "admin" commands. Checks send only GET, INFO and SCAN, mitigations their
+        // few scripts; the real fence is the target's Redis ACL user (README), not this client switch.
         options.AllowAdmin = true;
         // The client's tie-breaker read on connect is a keyspace miss: it would skew the very hit rate a check reports.
         options.TieBreaker = "";

@@ -8,10 +8,11 @@ using Microsoft.AspNetCore.Http;
 namespace ChatOps.Targets.Tests.Fixtures;
 
 /// <summary>
-/// The two Kubernetes API calls the logs check makes, answered as the API server does
-/// (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/): a PodList for a label
-/// selector, and a pod's log as plain text honouring container, sinceSeconds, timestamps, tailLines and limitBytes,
-/// with Status objects for errors. KubernetesClient talks to it unmodified.
+/// The Kubernetes API calls the bot makes, answered as the API server does, with Status objects for errors; KubernetesClient
+/// talks to it unmodified. For the logs check (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/):
+/// a PodList for a label selector, and a pod's log as plain text honouring container, sinceSeconds, timestamps, tailLines
+/// and limitBytes. For the mitigations: the <see cref="Workloads"/> (<see cref="FakeWorkloadsApi"/>). Tests make requests
+/// fail (<see cref="Fail"/>) or change an object between a read and the write that follows (<see cref="ChangeAfter"/>).
 /// </summary>
 public sealed class FakeKubernetesApi(IReadOnlyDictionary<string, IReadOnlyList<FakePod>> podsByNamespace, TimeProvider time) : IAsyncDisposable
 {
@@ -19,27 +20,66 @@ public sealed class FakeKubernetesApi(IReadOnlyDictionary<string, IReadOnlyList<
 
     public string Url { get; private set; } = "";
 
+    private readonly List<ApiFault> _faults = [];
+
     /// <summary>Path and query of every request, in order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>Every request that is not a GET: method, path and query, content type and body, in order.</summary>
+    public ConcurrentQueue<(string Method, string Path, string? ContentType, string Body)> Writes { get; } = new();
+
+    /// <summary>Deployments, their ReplicaSets and scale, and ConfigMaps; tests add their own, one name per test.</summary>
+    public FakeWorkloads Workloads { get; } = new();
+
+    /// <summary>Answers matching requests with <paramref name="code"/> and a Status of <paramref name="message"/> until disposed.</summary>
+    public IDisposable Fail(string method, string pathEnd, int code, string message, bool dryRunToo = true) =>
+        Add(new ApiFault(method, pathEnd, code, message, dryRunToo));
+
+    /// <summary>Serves the next matching request, then (before the answer leaves) lets another writer <paramref name="change"/> the objects.</summary>
+    public IDisposable ChangeAfter(string method, string pathEnd, Action<FakeWorkloads> change) =>
+        Add(new ApiFault(method, pathEnd, 0, "", DryRunToo: true, change));
 
     public async Task StartAsync()
     {
         (_app, Url) = await KestrelApp.StartAsync(app =>
         {
-            app.Use((context, next) =>
+            app.Use(async (context, next) =>
             {
-                Requests.Enqueue(context.Request.Path + context.Request.QueryString);
-                return next(context);
+                var request = context.Request;
+                Requests.Enqueue(request.Path + request.QueryString);
+                if (!HttpMethods.IsGet(request.Method))
+                {
+                    request.EnableBuffering();
+                    Writes.Enqueue((request.Method, request.Path + request.QueryString, request.ContentType, await new StreamReader(request.Body, leaveOpen: true).ReadToEndAsync()));
+                    request.Body.Position = 0;
+                }
+                var fault = Take(request);
+                if (fault is { After: { } change })
+                {
+                    // The answer is already built from the state before; the change lands before the caller can write.
+                    context.Response.OnStarting(() =>
+                    {
+                        change(Workloads);
+                        return Task.CompletedTask;
+                    });
+                }
+                else if (fault is not null)
+                {
+                    await ApiStatus.Result(fault.Code, fault.Message).ExecuteAsync(context);
+                    return;
+                }
+                await next(context);
             });
             app.MapGet("/api/v1/namespaces/{ns}/pods", (string ns, string? labelSelector) => ListPods(ns, labelSelector));
             app.MapGet("/api/v1/namespaces/{ns}/pods/{name}/log", (HttpContext context, string ns, string name) => ReadLog(context.Request.Query, ns, name));
+            FakeWorkloadsApi.Map(app, Workloads);
         });
     }
 
     private IResult ListPods(string ns, string? selector)
     {
         if (!LabelSelector.TryParse(selector, out var matches))
-            return Status(400, "BadRequest", $"unable to parse requirement: invalid label selector \"{selector}\"");
+            return ApiStatus.Result(400, $"unable to parse requirement: invalid label selector \"{selector}\"");
         var items = new JsonArray([.. Pods(ns).Where(p => matches(p.Labels)).Select(p => PodJson(ns, p))]);
         return Results.Json(new JsonObject
         {
@@ -53,15 +93,15 @@ public sealed class FakeKubernetesApi(IReadOnlyDictionary<string, IReadOnlyList<
     private IResult ReadLog(IQueryCollection query, string ns, string name)
     {
         var pod = Pods(ns).FirstOrDefault(p => p.Name == name);
-        if (pod is null) return Status(404, "NotFound", $"pods \"{name}\" not found");
+        if (pod is null) return ApiStatus.Result(404, $"pods \"{name}\" not found");
         var container = query["container"].FirstOrDefault();
         if (container is null && pod.Containers.Count > 1)
-            return Status(400, "BadRequest", $"a container name must be specified for pod {name}, choose one of: [{string.Join(' ', pod.Containers.Keys)}]");
+            return ApiStatus.Result(400, $"a container name must be specified for pod {name}, choose one of: [{string.Join(' ', pod.Containers.Keys)}]");
         container ??= pod.Containers.Keys.Single();
         if (!pod.Containers.TryGetValue(container, out var lines))
-            return Status(400, "BadRequest", $"container {container} is not valid for pod {name}");
+            return ApiStatus.Result(400, $"container {container} is not valid for pod {name}");
         if (pod.Phase == "Pending")
-            return Status(400, "BadRequest", $"container \"{container}\" in pod \"{name}\" is waiting to start: ContainerCreating");
+            return ApiStatus.Result(400, $"container \"{container}\" in pod \"{name}\" is waiting to start: ContainerCreating");
 
         var now = time.GetUtcNow();
         var since = Number(query, "sinceSeconds") is { } s ? TimeSpan.FromSeconds(s) : TimeSpan.MaxValue;
@@ -73,6 +113,31 @@ public sealed class FakeKubernetesApi(IReadOnlyDictionary<string, IReadOnlyList<
         var text = string.Concat(kept.Select(l => l + "\n"));
         if (Number(query, "limitBytes") is { } limit && Encoding.UTF8.GetByteCount(text) > limit) text = text[..(int)limit];
         return Results.Text(text, "text/plain", Encoding.UTF8);
+    }
+
+    private IDisposable Add(ApiFault fault)
+    {
+        lock (_faults) _faults.Add(fault);
+        return new Removal(() =>
+        {
+            lock (_faults) _faults.Remove(fault);
+        });
+    }
+
+    // A failure lasts until disposed; a change behind the caller's back happens once.
+    private ApiFault? Take(HttpRequest request)
+    {
+        lock (_faults)
+        {
+            var fault = _faults.FirstOrDefault(f => f.Matches(request));
+            if (fault?.After is not null) _faults.Remove(fault);
+            return fault;
+        }
+    }
+
+    private sealed class Removal(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
     }
 
     private IReadOnlyList<FakePod> Pods(string ns) => podsByNamespace.GetValueOrDefault(ns) ?? [];
@@ -122,17 +187,6 @@ public sealed class FakeKubernetesApi(IReadOnlyDictionary<string, IReadOnlyList<
             },
         };
     }
-
-    private static IResult Status(int code, string reason, string message) => Results.Json(new JsonObject
-    {
-        ["kind"] = "Status",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject(),
-        ["status"] = "Failure",
-        ["message"] = message,
-        ["reason"] = reason,
-        ["code"] = code,
-    }, statusCode: code);
 
     public async ValueTask DisposeAsync()
     {

@@ -12,11 +12,20 @@ namespace ChatOps.Targets.Tests.Fixtures;
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public RedisServer Redis { get; } = new();
+
+    /// <summary>
+    /// The Redis the mitigation tests write to: its own server, so that their keys and lookups leave the counts and
+    /// the hit rate the checks read from <see cref="Redis"/> as seeded.
+    /// </summary>
+    public RedisServer MitigationRedis { get; } = new(seed: false);
     public PostgresServer Postgres { get; } = new();
     public MetricsExporter Exporter { get; } = new();
     public PrometheusServer Prometheus { get; } = new();
     public FakeKubernetesApi Kubernetes { get; } = new(PlatformPods.All, TimeProvider.System);
     public FakeHttpTargets Http { get; } = new();
+
+    /// <summary>The ConfigMap the <c>flags-cm</c> target keeps flags in; tests add it as they need it.</summary>
+    public const string FlagsConfigMap = "platform-flags";
 
     /// <summary>A loopback port nothing listens on: connections to it are refused.</summary>
     public int DeadPort { get; } = Loopback.FreePort();
@@ -25,6 +34,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         await Task.WhenAll(
             Redis.StartAsync(),
+            MitigationRedis.StartAsync(),
             Postgres.StartAsync(),
             Kubernetes.StartAsync(),
             Http.StartAsync(),
@@ -51,6 +61,13 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["Targets:cluster:Kind"] = "kubernetes",
         ["Targets:cluster:Namespace"] = PlatformPods.Namespace,
         ["Targets:cluster:Server"] = Kubernetes.Url,
+        ["Targets:flags:Kind"] = "redis",
+        ["Targets:flags:ConnectionString"] = MitigationRedis.MitigationConnectionString,
+        ["Targets:flags:Hash"] = RedisServer.FlagsHash,
+        ["Targets:flags-cm:Kind"] = "kubernetes",
+        ["Targets:flags-cm:Namespace"] = PlatformPods.Namespace,
+        ["Targets:flags-cm:Server"] = Kubernetes.Url,
+        ["Targets:flags-cm:ConfigMap"] = FlagsConfigMap,
         ["Targets:stuck:Kind"] = "http",
         ["Targets:stuck:Url"] = $"{Http.Url}/stuck",
         ["Targets:broken:Kind"] = "http",
@@ -77,13 +94,15 @@ public sealed class PlatformFixture : IAsyncLifetime
     private string Dead => DeadPort.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The services a host would build: the targets' executors and the check runner, over these settings.</summary>
-    public ServiceProvider Services(Action<Dictionary<string, string?>>? change = null)
+    public ServiceProvider Services(Action<Dictionary<string, string?>>? change = null, Action<IServiceCollection>? register = null)
     {
         var settings = TargetSettings();
         change?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        // Before the targets, so that what a test registers (a FakeTimeProvider) wins over their defaults.
+        register?.Invoke(services);
         services.AddChatOpsTargets(configuration);
         services.AddSingleton<CheckRunner>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -97,5 +116,6 @@ public sealed class PlatformFixture : IAsyncLifetime
         await Exporter.DisposeAsync();
         await Postgres.DisposeAsync();
         await Redis.DisposeAsync();
+        await MitigationRedis.DisposeAsync();
     }
 }

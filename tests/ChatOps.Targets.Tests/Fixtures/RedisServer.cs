@@ -3,10 +3,11 @@ using StackExchange.Redis;
 namespace ChatOps.Targets.Tests.Fixtures;
 
 /// <summary>
-/// A throwaway redis-server on a free loopback port, seeded with what the runbooks read: the global rate-limit
-/// counter, more <c>blocked:*</c> keys than one SCAN page holds, and known keyspace hits and misses.
+/// A throwaway redis-server on a free loopback port, seeded (unless <paramref name="seed"/> is false) with what the
+/// runbooks read: the global rate-limit counter, more <c>blocked:*</c> keys than one SCAN page holds, and known
+/// keyspace hits and misses.
 /// </summary>
-public sealed class RedisServer : IAsyncDisposable
+public sealed class RedisServer(bool seed = true) : IAsyncDisposable
 {
     public const long GlobalCount = 742;
     public const int BlockedKeys = 2500;
@@ -27,6 +28,19 @@ public sealed class RedisServer : IAsyncDisposable
 
     public const string CheckUserRules = "+get +info +scan +ping +echo +client +cluster|nodes +cluster|slots +config|get";
 
+    public const string MitigationUser = "chatops-mitigations";
+    public const string MitigationPassword = "redis-Mitigate-pw";
+    public const string FlagsHash = "platform:flags";
+
+    /// <summary>
+    /// The mitigations' connection: the README's ACL user for set-flag and block, limited to the flags hash and the
+    /// blocklist keys and to the commands of the executors' scripts, plus what the client sends while connecting.
+    /// </summary>
+    public string MitigationConnectionString => $"127.0.0.1:{Port},user={MitigationUser},password={MitigationPassword}";
+
+    public const string MitigationUserRules = "~blocked:* ~platform:flags +eval +evalsha +script|load +get +set +del +pttl +pexpire +persist +hget +hset +hdel +time " +
+        "+ping +echo +client +info +cluster|nodes +cluster|slots +config|get";
+
     public ConnectionMultiplexer Admin { get; private set; } = null!;
 
     public async Task StartAsync()
@@ -39,7 +53,8 @@ public sealed class RedisServer : IAsyncDisposable
         await _process.WaitForOutputAsync("Ready to accept connections", TimeSpan.FromSeconds(30));
         Admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port},allowAdmin=true");
         await Admin.GetDatabase().ExecuteAsync("ACL", ["SETUSER", CheckUser, "on", $">{CheckPassword}", "~*", .. CheckUserRules.Split(' ')]);
-        await SeedAsync(Admin.GetDatabase());
+        await Admin.GetDatabase().ExecuteAsync("ACL", ["SETUSER", MitigationUser, "on", $">{MitigationPassword}", .. MitigationUserRules.Split(' ')]);
+        if (seed) await SeedAsync(Admin.GetDatabase());
     }
 
     private async Task SeedAsync(IDatabase db)
