@@ -12,8 +12,13 @@ namespace ChatOps.Targets.Tests.Runbooks;
 [Collection(PlatformCollection.Name)]
 public sealed class RunbookInThreadTests(PlatformFixture platform)
 {
-    private Conversation NewConversation() => new(configure: services =>
-        services.AddChatOpsTargets(new ConfigurationBuilder().AddInMemoryCollection(platform.TargetSettings()).Build()));
+    private Conversation NewConversation(Action<Dictionary<string, string?>>? change = null)
+    {
+        var settings = platform.TargetSettings();
+        change?.Invoke(settings);
+        return new(approvers: ["U-APPROVER"], configure: services =>
+            services.AddChatOpsTargets(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
+    }
 
     private static List<string> Thread(Conversation chat, Core.Incidents.Incident incident) =>
         [.. chat.Chat.Posts.Where(p => p.Kind == PostKind.Message && p.Place.Thread == incident.Place.Thread).Select(p => MessageText.Of(p.Message))];
@@ -47,5 +52,38 @@ public sealed class RunbookInThreadTests(PlatformFixture platform)
         Assert.DoesNotContain(PlatformData.LeakedKey, posted, StringComparison.Ordinal);
         Assert.DoesNotContain(PlatformPods.LoggedKey, posted, StringComparison.Ordinal);
         Assert.Contains("REDACTED", posted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scale_up_inference_pool_goes_requested_approved_executed_reverted_in_the_fake_cluster()
+    {
+        // A namespace of its own, so that no other test's vllm deployment is touched.
+        const string Namespace = "llm-e2e";
+        platform.Kubernetes.Workloads.AddDeployment(Namespace, "vllm", 4, "vllm/vllm-openai:v0.6.3");
+        await using var chat = NewConversation(s => s["Targets:cluster:Namespace"] = Namespace);
+        var incident = await chat.DeclareAsync("U-ALICE", "sev3 chat latency");
+        await chat.SayAsync("U-ALICE", "run high-latency", incident.Place.Thread);
+
+        var request = MessageText.Buttons(chat.Chat.Posts.Last().Message).Single(b => b.Label == "Request: Scale up inference pool");
+        await chat.ClickAsync("U-ALICE", request, incident.Place.Thread);
+        Assert.Contains("replicas 4 → replicas 6", MessageText.Of(chat.Chat.Posts.Last().Message), StringComparison.Ordinal);
+        Assert.Equal(4, platform.Kubernetes.Workloads.Replicas(Namespace, "vllm"));
+
+        Assert.Null((await chat.SayAsync("U-APPROVER", "approve MIT-1", incident.Place.Thread)).Error);
+        Assert.Equal(6, platform.Kubernetes.Workloads.Replicas(Namespace, "vllm"));
+
+        Assert.Null((await chat.SayAsync("U-ALICE", "revert MIT-1", incident.Place.Thread)).Error);
+        Assert.Null((await chat.SayAsync("U-APPROVER", "approve MIT-2", incident.Place.Thread)).Error);
+        Assert.Equal(4, platform.Kubernetes.Workloads.Replicas(Namespace, "vllm"));
+
+        var thread = string.Join("\n", Thread(chat, incident).Concat(chat.Chat.Posts.Where(p => p.Kind == PostKind.Update).Select(p => MessageText.Of(p.Message))));
+        Assert.Contains("Mitigation request MIT-1", thread, StringComparison.Ordinal);
+        Assert.Contains("Status: executed", thread, StringComparison.Ordinal);
+        Assert.Contains("Status: reverted", thread, StringComparison.Ordinal);
+        var postmortem = MessageText.Of((await chat.SayAsync("U-ALICE", "postmortem", incident.Place.Thread)).Messages.Single().Message);
+        Assert.Contains("MIT-1 requested: Scale up inference pool (replicas 4 → replicas 6)", postmortem, StringComparison.Ordinal);
+        Assert.Contains("MIT-1 approved by @U-APPROVER (1/1)", postmortem, StringComparison.Ordinal);
+        Assert.Contains("MIT-1 Scale up inference pool executed: replicas 4 → replicas 6", postmortem, StringComparison.Ordinal);
+        Assert.Contains("MIT-1 Scale up inference pool reverted by MIT-2: back to replicas 4", postmortem, StringComparison.Ordinal);
     }
 }
