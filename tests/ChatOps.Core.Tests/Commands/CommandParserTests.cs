@@ -114,7 +114,10 @@ public sealed class CommandParserTests
                 .Replace("<item-number>", "1", StringComparison.Ordinal)
                 .Replace("MIT-N", "MIT-1", StringComparison.Ordinal);
             example = System.Text.RegularExpressions.Regex.Replace(example, @"\[([^\]]+)\]|<([^>]+)>", "word");
-            Assert.True(CommandParser.Parse(example).Succeeded, $"'{example}' (from the usage of {spec.Verb}) does not parse.");
+            var parsed = CommandParser.Parse(example);
+            Assert.True(parsed.Succeeded, $"'{example}' (from the usage of {spec.Verb}) does not parse.");
+            // Errors quote the usage of the verb a command was written with; a command type missing there would quote another's.
+            Assert.Equal(spec.Verb, Verbs.Of(parsed.Command));
         }
     }
 }

@@ -1,6 +1,6 @@
-using ChatOps.Core.Commands;
+using ChatOps.Core.Incidents;
 
-namespace ChatOps.Core.Incidents;
+namespace ChatOps.Core.Commands;
 
 /// <summary>
 /// Finds the incident a command is about: the one it names, else the one whose thread it was sent in,
