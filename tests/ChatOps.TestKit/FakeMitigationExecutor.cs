@@ -21,9 +21,18 @@ public sealed class FakeMitigationExecutor(string kind, string initial) : IMitig
 
     public string? FailWith { get; set; }
 
+    /// <summary>Apply throws this after changing the value, as a client that times out after its write landed would.</summary>
+    public Exception? CrashAfterWrite { get; set; }
+
     public string Value(MitigationAction action)
     {
         lock (_gate) return _values.GetValueOrDefault(Key(action), initial);
+    }
+
+    /// <summary>Someone else changes the platform, outside the bot.</summary>
+    public void Set(MitigationAction action, string value)
+    {
+        lock (_gate) _values[Key(action)] = value;
     }
 
     public Task<MitigationPreview> PreviewAsync(MitigationAction action, string? subject, CancellationToken cancellationToken)
@@ -41,6 +50,7 @@ public sealed class FakeMitigationExecutor(string kind, string initial) : IMitig
             var before = _values.GetValueOrDefault(Key(action), initial);
             var after = _values[Key(action)] = Next(action, before);
             _applied++;
+            if (CrashAfterWrite is { } crash) throw crash;
             return Task.FromResult(new MitigationOutcome(State(action, before), State(action, after)));
         }
     }

@@ -19,7 +19,7 @@ public sealed class RecordingChatSurface(string platform = RecordingChatSurface.
 
     private string? _failOn;
 
-    /// <summary>From now on, posts whose text contains <paramref name="text"/> fail as a platform error would.</summary>
+    /// <summary>From now on, posts and updates whose text contains <paramref name="text"/> fail as a platform error would.</summary>
     public void FailPostsContaining(string text) => _failOn = text;
 
     public Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken)
@@ -33,6 +33,8 @@ public sealed class RecordingChatSurface(string platform = RecordingChatSurface.
 
     public Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken)
     {
+        if (_failOn is { } fail && MessageText.Of(message).Contains(fail, StringComparison.Ordinal))
+            return Task.FromException(new ChatSurfaceException($"update refused (scripted): {message.Summary}"));
         Record(new Posted(PostKind.Update, posted.Place, posted.MessageId, null, message));
         return Task.CompletedTask;
     }

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace ChatOps.Core.Mitigations;
 
 /// <summary>
-/// Runs an approved request at most once: only the caller that moves it from approved to executing acts, and the
-/// outcome (or the failure, with nothing changed) is recorded before and after.
+/// Runs an approved request at most once: only the caller that moves it from approved to executing acts. A revert
+/// first takes its original from executed to reverted, so two reverts of one change cannot both run, and refuses
+/// when the target has moved on since the change it undoes. Store transitions come first; chat is told after, and
+/// a chat failure never leaves a request half recorded.
 /// </summary>
 public sealed partial class MitigationExecution(
     IEnumerable<IMitigationExecutor> executors,
@@ -28,53 +30,86 @@ public sealed partial class MitigationExecution(
         var (claimed, refusal) = await updater.ApplyAsync(approved.Id, RequestTransitions.Claim, r => [records.Audit(r, actor, "execute", "started")], cancellationToken);
         if (refusal is not null) return; // Another click, or another replica, is running it.
 
-        var action = catalog.Find(claimed.Runbook)?.FindMitigation(claimed.Mitigation)?.Action;
-        MitigationRequest? original = claimed.RevertOf is { } of ? await store.FindAsync(of, cancellationToken) : null;
-        MitigationOutcome? outcome = null;
-        string? error;
-        try
+        // From here the platform may be changing: a shutdown must not leave the outcome unrecorded.
+        var run = await ChangeAsync(claimed, actor, CancellationToken.None);
+        if (run.Outcome is not { } outcome)
         {
-            var executor = action is null ? null : For(action);
-            error = action is null ? $"runbook {claimed.Runbook} no longer has mitigation {claimed.Mitigation}"
-                : executor is null ? $"no executor for '{action.Kind}' mitigations is configured"
-                : null;
-            if (executor is not null)
-            {
-                outcome = original is null
-                    ? await executor.ApplyAsync(action!, claimed.Subject, cancellationToken)
-                    : await executor.RevertAsync(action!, claimed.Subject, original.Before!, cancellationToken);
-            }
-        }
-        catch (MitigationFailedException e)
-        {
-            error = e.Message;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogExecutorFault(e, claimed.Name);
-            error = $"{e.GetType().Name}: {e.Message}";
-        }
-
-        if (outcome is null)
-        {
-            var (failed, _) = await updater.ApplyAsync(claimed.Id, r => RequestTransitions.Fail(r, error!), r => [records.Audit(r, actor, "execute", "failed: " + error)], cancellationToken);
-            await records.TimelineAsync(incident, actor, TimelineKind.MitigationFailed, $"{failed.Name} {failed.Title} failed: {error}", failed, cancellationToken);
-            await records.ShowAsync(incident, failed, cancellationToken);
-            await records.PostAsync(incident, ChatMessage.Plain($"{failed.Name} failed and changed nothing: {error}. Request it again to retry."), cancellationToken);
+            var (failed, _) = await updater.ApplyAsync(claimed.Id, r => RequestTransitions.Fail(r, run.Error!), r => [records.Audit(r, actor, "execute", "failed: " + run.Error)], CancellationToken.None);
+            await records.TimelineAsync(incident, actor, TimelineKind.MitigationFailed, $"{failed.Name} {failed.Title} failed: {run.Error}", failed, CancellationToken.None);
+            await records.ShowAsync(incident, failed, CancellationToken.None);
+            await records.PostAsync(incident, ChatMessage.Plain(run.ChangedNothing
+                ? $"{failed.Name} failed and changed nothing: {run.Error}. Request it again to retry."
+                : $"{failed.Name} failed partway: {run.Error}. Part of the change may have landed; check the current state before you request it again."), CancellationToken.None);
             return;
         }
 
-        var (done, _) = await updater.ApplyAsync(claimed.Id, r => RequestTransitions.Complete(r, outcome), r => [records.Audit(r, actor, "execute", "executed")], cancellationToken);
+        var (done, _) = await updater.ApplyAsync(claimed.Id, r => RequestTransitions.Complete(r, outcome), r => [records.Audit(r, actor, "execute", "executed")], CancellationToken.None);
         await records.TimelineAsync(incident, actor, TimelineKind.MitigationExecuted,
-            $"{done.Name} {done.Title} executed: {outcome.Before.Description} → {outcome.After.Description}", done, cancellationToken);
-        await records.ShowAsync(incident, done, cancellationToken);
-        if (original is not null)
+            $"{done.Name} {done.Title} executed: {outcome.Before.Description} → {outcome.After.Description}", done, CancellationToken.None);
+        await records.ShowAsync(incident, done, CancellationToken.None);
+        if (run.Original is { } reverted)
         {
-            var (reverted, _) = await updater.ApplyAsync(original.Id, RequestTransitions.Reverted, r => [records.Audit(r, actor, "revert", $"reverted by {done.Name}")], cancellationToken);
             await records.TimelineAsync(incident, actor, TimelineKind.MitigationReverted,
-                $"{reverted.Name} {reverted.Title} reverted by {done.Name}: back to {outcome.After.Description}", reverted, cancellationToken);
-            await records.ShowAsync(incident, reverted, cancellationToken);
+                $"{reverted.Name} {reverted.Title} reverted by {done.Name}: back to {outcome.After.Description}", reverted, CancellationToken.None);
+            await records.ShowAsync(incident, reverted, CancellationToken.None);
         }
+    }
+
+    private async Task<Run> ChangeAsync(MitigationRequest claimed, Actor actor, CancellationToken cancellationToken)
+    {
+        var action = catalog.Find(claimed.Runbook)?.FindMitigation(claimed.Mitigation)?.Action;
+        if (action is null) return Run.Failed($"runbook {claimed.Runbook} no longer has mitigation {claimed.Mitigation}");
+        if (For(action) is not { } executor) return Run.Failed($"no executor for '{action.Kind}' mitigations is configured");
+
+        MitigationRequest? original = null;
+        if (claimed.RevertOf is { } of)
+        {
+            var (reserved, why) = await ReserveOriginalAsync(claimed, of, action, executor, actor, cancellationToken);
+            if (why is not null) return Run.Failed(why);
+            original = reserved;
+        }
+
+        try
+        {
+            var outcome = original is null
+                ? await executor.ApplyAsync(action, claimed.Subject, cancellationToken)
+                : await executor.RevertAsync(action, claimed.Subject, original.Before!, cancellationToken);
+            return new Run(outcome, null, true, original);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (e is not MitigationFailedException) LogExecutorFault(e, claimed.Name);
+            if (original is not null)
+                await updater.ApplyAsync(original.Id, RequestTransitions.Unrevert, r => [records.Audit(r, actor, "revert", $"released: {claimed.Name} failed")], cancellationToken);
+            // Only an executor's own failure vouches that nothing changed; anything else may have stopped halfway.
+            return e is MitigationFailedException ? Run.Failed(e.Message) : new Run(null, $"{e.GetType().Name}: {e.Message}", false, null);
+        }
+    }
+
+    private async Task<(MitigationRequest? Original, string? Why)> ReserveOriginalAsync(
+        MitigationRequest revert, long of, MitigationAction action, IMitigationExecutor executor, Actor actor, CancellationToken cancellationToken)
+    {
+        var original = await store.FindAsync(of, cancellationToken);
+        if (original?.Before is null || original.After is null) return (null, $"MIT-{of}, which this reverts, has no recorded state");
+        MitigationPreview live;
+        try
+        {
+            live = await executor.PreviewAsync(action, revert.Subject, cancellationToken);
+        }
+        catch (MitigationFailedException e)
+        {
+            return (null, $"cannot read the current state: {e.Message}");
+        }
+        // A revert puts back the state before the change; if the target has moved on since, that would undo later work too.
+        if (live.Current.Description != original.After.Description)
+            return (null, $"the target changed since {original.Name} ran: it left {original.After.Description}, it is now {live.Current.Description}");
+        var (reserved, refusal) = await updater.ApplyAsync(original.Id, RequestTransitions.Reverted, r => [records.Audit(r, actor, "revert", $"reverting by {revert.Name}")], cancellationToken);
+        return refusal is null ? (reserved, null) : (null, refusal);
+    }
+
+    private sealed record Run(MitigationOutcome? Outcome, string? Error, bool ChangedNothing, MitigationRequest? Original)
+    {
+        public static Run Failed(string error) => new(null, error, true, null);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Mitigation {Request} failed inside its executor")]

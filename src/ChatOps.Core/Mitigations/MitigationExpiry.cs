@@ -16,6 +16,7 @@ public sealed class MitigationExpiry(IMitigationStore requests, IIncidentStore i
         var expired = 0;
         foreach (var due in (await requests.ListPendingAsync(cancellationToken)).Where(r => r.ExpiresAt <= now))
         {
+            // The store transition decides; timeline and card follow (the card is best effort inside ShowAsync).
             var (request, refusal) = await updater.ApplyAsync(due.Id, r => RequestTransitions.Expire(r, now), r => [records.Audit(r, Actor.System, "expire", "expired")], cancellationToken);
             if (refusal is not null || await incidents.FindAsync(request.Incident, cancellationToken) is not { } incident) continue;
             await records.TimelineAsync(incident, Actor.System, TimelineKind.MitigationExpired, $"{request.Name} {request.Title} expired without approval", request, cancellationToken);

@@ -4,6 +4,7 @@ using ChatOps.Core.Chat;
 using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Timeline;
+using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Mitigations;
 
@@ -11,7 +12,7 @@ namespace ChatOps.Core.Mitigations;
 /// Every step of a request in the three places it must show: the timeline (and so the postmortem), the audit,
 /// and the request message in the thread, kept current.
 /// </summary>
-public sealed class MitigationRecords(IIncidentStore incidents, IMitigationStore requests, IncidentChanger changer, ChatDelivery chat, MitigationView view, TimeProvider time)
+public sealed partial class MitigationRecords(IIncidentStore incidents, IMitigationStore requests, IncidentChanger changer, ChatDelivery chat, MitigationView view, TimeProvider time, ILogger<MitigationRecords> logger)
 {
     public AuditEntry Audit(MitigationRequest request, Actor actor, string action, string outcome) =>
         new(time.GetUtcNow(), actor.Id, request.Incident, request.Id, action, outcome, Json(request.Before), Json(request.After));
@@ -30,26 +31,48 @@ public sealed class MitigationRecords(IIncidentStore incidents, IMitigationStore
         return request;
     }
 
-    /// <summary>Posts the request message, or replaces it with the request's current state.</summary>
+    /// <summary>
+    /// Posts the request message, or replaces it with the request's latest stored state (a card rendered from an older
+    /// snapshot would undo a newer one). Best effort: the store already holds the truth, so a chat failure is logged.
+    /// </summary>
     public async Task ShowAsync(Incident incident, MitigationRequest request, CancellationToken cancellationToken)
     {
-        if (request.MessageId is { } id)
+        var latest = await requests.FindAsync(request.Id, cancellationToken) ?? request;
+        try
         {
-            await chat.UpdateAsync(new PostedMessage(incident.Place with { Thread = null }, id), view.Card(request), cancellationToken);
-            return;
+            if (latest.MessageId is { } id)
+            {
+                await chat.UpdateAsync(new PostedMessage(incident.Place with { Thread = null }, id), view.Card(latest), cancellationToken);
+                return;
+            }
+            var posted = await chat.PostToThreadAsync(incident, view.Card(latest), cancellationToken);
+            // Only the message id changes here; when another writer stored a newer state first, try again on it.
+            for (var current = latest; current is { MessageId: null };)
+            {
+                if (await requests.TryUpdateAsync(current with { MessageId = posted.MessageId, Version = current.Version + 1 }, [], cancellationToken)) return;
+                current = await requests.FindAsync(request.Id, cancellationToken);
+            }
         }
-        var posted = await chat.PostToThreadAsync(incident, view.Card(request), cancellationToken);
-        // Only the message id changes here; a lost race means a newer state was stored, which carries no id yet, so retry.
-        for (var current = request; current is not null;)
+        catch (ChatSurfaceException e)
         {
-            if (await requests.TryUpdateAsync(current with { MessageId = posted.MessageId, Version = current.Version + 1 }, [], cancellationToken)) return;
-            current = await requests.FindAsync(request.Id, cancellationToken);
-            if (current?.MessageId is not null) return;
+            LogChatFailed(e, request.Name);
         }
     }
 
-    public Task PostAsync(Incident incident, Messages.ChatMessage message, CancellationToken cancellationToken) =>
-        chat.PostToThreadAsync(incident, message, cancellationToken);
+    public async Task PostAsync(Incident incident, Messages.ChatMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await chat.PostToThreadAsync(incident, message, cancellationToken);
+        }
+        catch (ChatSurfaceException e)
+        {
+            LogChatFailed(e, message.Summary);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat did not take the message for {Subject}; the store holds its state")]
+    private partial void LogChatFailed(Exception exception, string subject);
 
     private static string? Json(MitigationState? state) =>
         state is null ? null : JsonSerializer.Serialize(state.Values.ToDictionary(), MitigationJson.Default.DictionaryStringString);

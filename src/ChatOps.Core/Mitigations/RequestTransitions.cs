@@ -46,6 +46,12 @@ public static class RequestTransitions
             ? Transition.To(request with { Status = RequestStatus.Reverted })
             : Transition.Refuse($"{request.Name} is {Name(request.Status)}; only an executed mitigation can be reverted.");
 
+    /// <summary>A revert that failed after reserving its original gives the original back.</summary>
+    public static Transition Unrevert(MitigationRequest request) =>
+        request.Status == RequestStatus.Reverted
+            ? Transition.To(request with { Status = RequestStatus.Executed })
+            : Transition.Refuse($"{request.Name} is {Name(request.Status)}, not reverted.");
+
     public static Transition Expire(MitigationRequest request, DateTimeOffset now) =>
         request.Status == RequestStatus.Pending && now >= request.ExpiresAt
             ? Transition.To(request with { Status = RequestStatus.Expired })

@@ -23,7 +23,10 @@ public static class MessageRedaction
             Rows = [.. t.Rows.Select(r => (IReadOnlyList<string>)[.. r.Select(SecretRedactor.Redact)])],
         },
         AttachmentBlock a => a with { Title = SecretRedactor.Redact(a.Title), Content = SecretRedactor.Redact(a.Content) },
-        // Buttons carry commands and ids the bot made; a label or value is never user output.
+        // A button's value is a command the bot made; its confirm dialog may quote live state.
+        ActionsBlock a => a with { Buttons = [.. a.Buttons.Select(b => b.Confirm is { } c
+            ? b with { Label = SecretRedactor.Redact(b.Label), Confirm = c with { Title = SecretRedactor.Redact(c.Title), Text = SecretRedactor.Redact(c.Text) } }
+            : b with { Label = SecretRedactor.Redact(b.Label) })] },
         _ => block,
     };
 }

@@ -65,7 +65,17 @@ internal sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptio
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.CurrentValue.Token);
-        using var response = await http.SendAsync(request, cancellationToken);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+        {
+            // Unreachable or slow past every retry: the core sees a platform failure like any other.
+            throw new SlackApiException(method, $"unreachable ({e.Message})");
+        }
+        using var response = sent;
         // A 429 or 5xx that reaches this point has outlasted every retry.
         if (response.StatusCode == HttpStatusCode.TooManyRequests) throw new SlackApiException(method, "ratelimited");
         if (!response.IsSuccessStatusCode) throw new SlackApiException(method, $"http_{(int)response.StatusCode}");

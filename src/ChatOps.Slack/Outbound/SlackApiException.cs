@@ -2,7 +2,7 @@ namespace ChatOps.Slack.Outbound;
 
 /// <summary>A Web API call that Slack refused (<c>{"ok":false,"error":"…"}</c>) or that failed after every retry.</summary>
 internal sealed class SlackApiException(string method, string error, string? needed = null)
-    : Exception(needed is null ? $"Slack {method} failed: {error}" : $"Slack {method} failed: {error} (needs scope {needed})")
+    : Core.Chat.ChatSurfaceException(needed is null ? $"Slack {method} failed: {error}" : $"Slack {method} failed: {error} (needs scope {needed})")
 {
     public string Method { get; } = method;
 

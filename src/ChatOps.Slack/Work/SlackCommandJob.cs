@@ -52,7 +52,7 @@ internal sealed partial class SlackCommandJob(
         try
         {
             await surface.PostPrivateAsync(context.Place, context.Actor.Id,
-                ChatMessage.Plain($"Sorry, '{shown}' failed: {failure.Message.ReplaceLineEndings(" ")}"), cancellationToken);
+                Core.Safety.MessageRedaction.Apply(ChatMessage.Plain($"Sorry, '{shown}' failed: {failure.Message.ReplaceLineEndings(" ")}")), cancellationToken);
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)
         {

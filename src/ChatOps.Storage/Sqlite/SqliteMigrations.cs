@@ -93,5 +93,8 @@ internal static class SqliteMigrations
             CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
                 BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
             """),
+        (3, """
+            CREATE INDEX mitigation_requests_open ON mitigation_requests (status) WHERE status IN ('pending', 'approved', 'executing');
+            """),
     ];
 }

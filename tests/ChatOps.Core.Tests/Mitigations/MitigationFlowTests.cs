@@ -91,6 +91,76 @@ public sealed class MitigationFlowTests
         Assert.Equal(0, s.Scale.Changes);
     }
 
+    private static readonly ScaleAction Vllm = new("cluster", "vllm", "+2");
+
+    [Fact]
+    public async Task A_second_revert_of_one_change_changes_nothing()
+    {
+        await using var s = await StartAsync();
+        await s.Chat.SayAsync(Alice, "mitigate high-latency/scale-inference");
+        await s.Chat.SayAsync(Approver, "approve MIT-1");
+        await s.Chat.SayAsync(Alice, "revert MIT-1");
+        Assert.Contains("already asks to revert", (await s.Chat.SayAsync(Second, "revert MIT-1")).Error!.Message, StringComparison.Ordinal);
+        // A second revert request that slipped past that check (another replica, say) is stopped at execution.
+        var sneaked = await s.Chat.Requests.CreateAsync(s.Request(2) with { Id = 0, MessageId = null }, id => new AuditEntry(DateTimeOffset.UnixEpoch, Alice, s.Incident.Id, id, "request revert", "pending"), default);
+        await s.Chat.SayAsync(Approver, "approve MIT-2");
+        await s.Chat.SayAsync(Approver, $"approve {sneaked.Name}");
+
+        Assert.Equal("4", s.Scale.Value(Vllm));
+        Assert.Equal(2, s.Scale.Changes);
+        Assert.Equal(RequestStatus.Failed, s.Request(sneaked.Id).Status);
+        Assert.Single(await s.Chat.Store.TimelineAsync(s.Incident.Id, default), e => e.Kind == TimelineKind.MitigationReverted);
+    }
+
+    [Fact]
+    public async Task A_revert_refuses_when_the_target_moved_on_since_the_change()
+    {
+        await using var s = await StartAsync();
+        await s.Chat.SayAsync(Alice, "mitigate high-latency/scale-inference");
+        await s.Chat.SayAsync(Approver, "approve MIT-1");
+        await s.Chat.SayAsync(Alice, "revert MIT-1");
+        s.Scale.Set(Vllm, "8");
+        await s.Chat.SayAsync(Approver, "approve MIT-2");
+
+        Assert.Equal("8", s.Scale.Value(Vllm));
+        Assert.Equal(RequestStatus.Executed, s.Request(1).Status);
+        Assert.Contains("the target changed since MIT-1 ran: it left replicas 6, it is now replicas 8", s.Request(2).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failure_after_the_write_is_not_called_harmless()
+    {
+        await using var s = await StartAsync();
+        await s.Chat.SayAsync(Alice, "mitigate high-latency/scale-inference");
+        s.Scale.CrashAfterWrite = new TimeoutException("the API server did not answer");
+        await s.Chat.SayAsync(Approver, "approve MIT-1");
+        Assert.Equal(RequestStatus.Failed, s.Request(1).Status);
+        Assert.Contains("Part of the change may have landed", MessageText.Of(s.Last), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chat_failure_does_not_strand_an_approved_request()
+    {
+        await using var s = await StartAsync();
+        await s.Chat.SayAsync(Alice, "mitigate high-latency/scale-inference");
+        s.Chat.Chat.FailPostsContaining("MIT-1");
+        Assert.Null((await s.Chat.SayAsync(Approver, "approve MIT-1")).Error);
+        Assert.Equal(RequestStatus.Executed, s.Request(1).Status);
+        Assert.Equal("6", s.Scale.Value(Vllm));
+    }
+
+    [Fact]
+    public async Task Taking_command_oneself_does_not_make_an_approver_and_a_resolved_incident_runs_nothing()
+    {
+        await using var s = await StartAsync();
+        await s.Chat.SayAsync(Alice, "mitigate high-latency/scale-inference");
+        await s.Chat.SayAsync("U-MALLORY", "lead <@U-MALLORY>");
+        Assert.Equal(CommandErrorCode.NotAllowed, (await s.Chat.SayAsync("U-MALLORY", "approve MIT-1")).Error!.Code);
+        await s.Chat.SayAsync(Alice, "resolve");
+        Assert.Contains("is resolved", (await s.Chat.SayAsync(Approver, "approve MIT-1")).Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(0, s.Scale.Changes);
+    }
+
     [Fact]
     public async Task The_commander_may_approve()
     {

@@ -22,6 +22,8 @@ public sealed class ApproveMitigation(
     {
         if (await approvals.WhyNotApproveAsync(context.Actor, incident, cancellationToken) is { } why)
             return CommandResult.Reject(CommandErrorCode.NotAllowed, why, Verbs.UsageOf(command));
+        if (!incident.IsOpen)
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{incident.Id} is resolved; {request.Name} will not run. Deny it, or reopen work in a new incident.", Verbs.UsageOf(command));
 
         var (approved, refusal) = await updater.ApplyAsync(request.Id, r => RequestTransitions.Approve(r, context.Actor.Id, time.GetUtcNow()),
             r => [records.Audit(r, context.Actor, "approve", r.Status == RequestStatus.Expired ? "expired" : RequestTransitions.Name(r.Status))], cancellationToken);
