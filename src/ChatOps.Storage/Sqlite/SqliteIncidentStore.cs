@@ -11,37 +11,40 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
     private const string Columns =
         "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version";
 
+    private static readonly string InsertIncident =
+        $"INSERT INTO incidents ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))})";
+
     public async Task<Incident> CreateAsync(NewIncident incident, Func<IncidentId, IReadOnlyList<TimelineEvent>> firstEvents, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var session = await database.LeaseAsync(cancellationToken);
+        await using var transaction = await session.BeginTransactionAsync(cancellationToken);
         var year = incident.DeclaredAt.UtcDateTime.Year;
-        await using var counter = Command(connection, transaction,
-            "INSERT INTO incident_counters (year, last) VALUES ($year, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last");
+        var counter = session.Command(
+            "INSERT INTO incident_counters (year, last) VALUES ($year, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last", transaction);
         counter.Parameters.AddWithValue("$year", year);
         var number = Convert.ToInt32(await counter.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
         var created = incident.WithId(new IncidentId(year, number));
-        await using var insert = Command(connection, transaction, $"INSERT INTO incidents ({Columns}) VALUES ({Parameters()})");
+        var insert = session.Command(InsertIncident, transaction);
         Bind(insert, created);
         await insert.ExecuteNonQueryAsync(cancellationToken);
-        await Append(connection, transaction, firstEvents(created.Id), cancellationToken);
+        await Append(session, transaction, firstEvents(created.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return created;
     }
 
     public async Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {Columns} FROM incidents WHERE id = $id");
+        await using var session = await database.LeaseAsync(cancellationToken);
+        var command = session.Command($"SELECT {Columns} FROM incidents WHERE id = $id");
         command.Parameters.AddWithValue("$id", id.ToString());
         return (await Read(command, cancellationToken)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<Incident>> ListOpenAsync(ChatPlace? channel, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, channel is null
+        await using var session = await database.LeaseAsync(cancellationToken);
+        var command = session.Command(channel is null
             ? $"SELECT {Columns} FROM incidents WHERE status <> 'resolved' ORDER BY year DESC, number DESC"
             : $"SELECT {Columns} FROM incidents WHERE status <> 'resolved' AND platform = $platform AND channel = $channel ORDER BY year DESC, number DESC");
         if (channel is not null)
@@ -55,9 +58,8 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
     public async Task<Incident?> FindByThreadAsync(ChatPlace place, CancellationToken cancellationToken)
     {
         if (place.Thread is null) return null;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null,
-            $"SELECT {Columns} FROM incidents WHERE platform = $platform AND channel = $channel AND thread = $thread");
+        await using var session = await database.LeaseAsync(cancellationToken);
+        var command = session.Command($"SELECT {Columns} FROM incidents WHERE platform = $platform AND channel = $channel AND thread = $thread");
         command.Parameters.AddWithValue("$platform", place.Platform);
         command.Parameters.AddWithValue("$channel", place.Channel);
         command.Parameters.AddWithValue("$thread", place.Thread);
@@ -66,35 +68,34 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
 
     public async Task<bool> TryUpdateAsync(Incident updated, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var update = Command(connection, transaction, """
+        await using var session = await database.LeaseAsync(cancellationToken);
+        await using var transaction = await session.BeginTransactionAsync(cancellationToken);
+        var update = session.Command("""
             UPDATE incidents SET title = $title, severity = $severity, status = $status, commander = $commander,
                 platform = $platform, channel = $channel, thread = $thread, resolved_at = $resolved_at, impact = $impact,
                 root_cause = $root_cause, resolution = $resolution, action_items = $action_items, lessons = $lessons, version = $version
             WHERE id = $id AND version = $expected
-            """);
+            """, transaction);
         Bind(update, updated);
         update.Parameters.AddWithValue("$expected", updated.Version - 1);
         if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
-        await Append(connection, transaction, events, cancellationToken);
+        await Append(session, transaction, events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
     public async Task AppendAsync(IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await Append(connection, transaction, events, cancellationToken);
+        await using var session = await database.LeaseAsync(cancellationToken);
+        await using var transaction = await session.BeginTransactionAsync(cancellationToken);
+        await Append(session, transaction, events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(IncidentId id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null,
-            "SELECT seq, at, actor, kind, text, data FROM timeline WHERE incident_id = $id ORDER BY seq");
+        await using var session = await database.LeaseAsync(cancellationToken);
+        var command = session.Command("SELECT seq, at, actor, kind, text, data FROM timeline WHERE incident_id = $id ORDER BY seq");
         command.Parameters.AddWithValue("$id", id.ToString());
         var events = new List<TimelineEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -106,12 +107,12 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         return events;
     }
 
-    private static async Task Append(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
+    private static async Task Append(SqliteSession session, SqliteTransaction transaction, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {
         foreach (var e in events)
         {
-            await using var insert = Command(connection, transaction,
-                "INSERT INTO timeline (incident_id, at, actor, kind, text, data) VALUES ($incident, $at, $actor, $kind, $text, $data)");
+            var insert = session.Command(
+                "INSERT INTO timeline (incident_id, at, actor, kind, text, data) VALUES ($incident, $at, $actor, $kind, $text, $data)", transaction);
             insert.Parameters.AddWithValue("$incident", e.Incident.ToString());
             insert.Parameters.AddWithValue("$at", StoredNames.Time(e.At));
             insert.Parameters.AddWithValue("$actor", e.Actor);
@@ -122,15 +123,6 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static string Parameters() => string.Join(", ", Columns.Split(", ").Select(c => "$" + c));
 
     private static void Bind(SqliteCommand command, Incident i)
     {
