@@ -99,13 +99,37 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         command.Parameters.AddWithValue("$id", id.ToString());
         var events = new List<TimelineEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(new TimelineEvent(id, StoredNames.Time(reader.GetString(1)), reader.GetString(2),
-                TimelineKindNames.Parse(reader.GetString(3)), reader.GetString(4), StorageJson.Data(reader.GetString(5)), reader.GetInt64(0)));
-        }
+        while (await reader.ReadAsync(cancellationToken)) events.Add(ReadEvent(id, reader));
         return events;
     }
+
+    public async Task<TimelineTail> TimelineTailAsync(IncidentId id, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        await using var session = await database.LeaseAsync(cancellationToken);
+        // One statement reads one snapshot, so the count always agrees with the events; the index on
+        // (incident_id, seq) serves both the newest-first walk and the count.
+        var command = session.Command("""
+            SELECT seq, at, actor, kind, text, data, (SELECT count(*) FROM timeline WHERE incident_id = $id)
+            FROM (SELECT seq, at, actor, kind, text, data FROM timeline WHERE incident_id = $id ORDER BY seq DESC LIMIT $count)
+            ORDER BY seq
+            """);
+        command.Parameters.AddWithValue("$id", id.ToString());
+        command.Parameters.AddWithValue("$count", count);
+        var events = new List<TimelineEvent>(count);
+        var total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(ReadEvent(id, reader));
+            total = reader.GetInt32(6);
+        }
+        return new TimelineTail(events, total);
+    }
+
+    private static TimelineEvent ReadEvent(IncidentId id, SqliteDataReader reader) =>
+        new(id, StoredNames.Time(reader.GetString(1)), reader.GetString(2), TimelineKindNames.Parse(reader.GetString(3)),
+            reader.GetString(4), StorageJson.Data(reader.GetString(5)), reader.GetInt64(0));
 
     private static async Task Append(SqliteSession session, SqliteTransaction transaction, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, 
 
     protected override async Task<CommandResult> HandleAsync(ShowStatusCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
-        var events = await store.TimelineAsync(incident.Id, cancellationToken);
+        var recent = await store.TimelineTailAsync(incident.Id, RecentEvents, cancellationToken);
         var card = changer.Card(incident);
         var blocks = card.Blocks.Where(b => b is not ActionsBlock).ToList();
         var facts = new List<Field>();
@@ -24,8 +24,8 @@ public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, 
                 [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Text, a.Owner is null ? "-" : UserMention.Render(a.Owner), a.Done ? "yes" : "no"])]));
         }
         blocks.Add(new DividerBlock());
-        blocks.Add(timeline.Render(events.TakeLast(RecentEvents).ToList()));
-        if (events.Count > RecentEvents) blocks.Add(new ContextBlock($"{events.Count - RecentEvents} earlier events: timeline {incident.Id}"));
+        blocks.Add(timeline.Render(recent.Events));
+        if (recent.Total > recent.Events.Count) blocks.Add(new ContextBlock($"{recent.Total - recent.Events.Count} earlier events: timeline {incident.Id}"));
         return CommandResult.ToRequester(new ChatMessage(card.Summary, blocks));
     }
 }
