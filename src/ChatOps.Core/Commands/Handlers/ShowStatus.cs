@@ -3,15 +3,15 @@ using ChatOps.Core.Messages;
 
 namespace ChatOps.Core.Commands.Handlers;
 
-public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, IncidentChanger changer, TimelineView timeline) : IncidentCommandHandler<ShowStatusCommand>(resolver)
+public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, IncidentCard card, TimelineView timeline) : IncidentCommandHandler<ShowStatusCommand>(resolver)
 {
     private const int RecentEvents = 5;
 
     protected override async Task<CommandResult> HandleAsync(ShowStatusCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
         var recent = await store.TimelineTailAsync(incident.Id, RecentEvents, cancellationToken);
-        var card = changer.Card(incident);
-        var blocks = card.Blocks.Where(b => b is not ActionsBlock).ToList();
+        // The buttons are left out: this is a private view, and the card in the channel carries them.
+        var blocks = card.Facts(incident);
         var facts = new List<Field>();
         if (incident.Impact is { } impact) facts.Add(new Field("Impact", impact));
         if (incident.RootCause is { } cause) facts.Add(new Field("Root cause", cause));
@@ -26,6 +26,6 @@ public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, 
         blocks.Add(new DividerBlock());
         blocks.Add(timeline.Render(recent.Events));
         if (recent.Total > recent.Events.Count) blocks.Add(new ContextBlock($"{recent.Total - recent.Events.Count} earlier events: timeline {incident.Id}"));
-        return CommandResult.ToRequester(new ChatMessage(card.Summary, blocks));
+        return CommandResult.ToRequester(new ChatMessage(IncidentCard.Summary(incident), blocks));
     }
 }
