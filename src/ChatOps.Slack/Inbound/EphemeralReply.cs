@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Safety;
@@ -14,13 +15,17 @@ namespace ChatOps.Slack.Inbound;
 /// </summary>
 internal static class EphemeralReply
 {
+    private const string JsonType = "application/json; charset=utf-8";
+
     public static IResult From(CommandResult result)
     {
         var messages = result.Messages.Where(m => m.Audience == Audience.Requester)
             .Select(m => BlockKitRenderer.Render(MessageRedaction.Apply(m.Message))).ToList();
         var blocks = messages.SelectMany(m => m.Blocks).Take(BlockLimits.Blocks).ToList();
         var text = messages.Count == 0 ? "Done." : messages[0].Text;
-        return Results.Json(new SlashCommandResponse(text, blocks), SlackJsonContext.Default.SlashCommandResponse);
+        // Serialised at once rather than streamed: a reply is a few KB, and a body of known length is sent with a
+        // Content-Length in one write instead of chunk by chunk.
+        return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(new SlashCommandResponse(text, blocks), SlackJsonContext.Default.SlashCommandResponse), JsonType);
     }
 
     public static IResult Text(string text) => From(CommandResult.ToRequester(ChatMessage.Plain(text)));
