@@ -28,9 +28,13 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
             // A writer waits this long for another writer's lock before giving up with SQLITE_BUSY.
             DefaultTimeout = 30,
         }.ToString();
+        Reads = new SqliteReadCache(_connectionString);
     }
 
     public string Path { get; }
+
+    /// <summary>Answers of reads, kept until any connection commits.</summary>
+    public SqliteReadCache Reads { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -70,6 +74,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        Reads.Dispose();
         await CloseIdleAsync();
     }
 
@@ -77,6 +82,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     public void Dispose()
     {
         _disposed = true;
+        Reads.Dispose();
         while (_idle.TryDequeue(out var session))
         {
             Interlocked.Decrement(ref _idleCount);

@@ -5,7 +5,11 @@ using Microsoft.Data.Sqlite;
 
 namespace ChatOps.Storage.Sqlite;
 
-/// <summary>The embedded incident store: one SQLite file; every multi-row change in one transaction.</summary>
+/// <summary>
+/// The embedded incident store: one SQLite file; every multi-row change in one transaction. The reads that answer
+/// quick views (an incident, a channel's open ones, the newest events) are kept by <see cref="SqliteReadCache"/>
+/// until the next commit by anyone.
+/// </summary>
 public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStore
 {
     private const string Columns =
@@ -33,7 +37,10 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         return created;
     }
 
-    public async Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken)
+    public Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken) =>
+        database.Reads.ReadAsync(new ReadKey("find", id.ToString()), () => ReadOneAsync(id, cancellationToken));
+
+    private async Task<Incident?> ReadOneAsync(IncidentId id, CancellationToken cancellationToken)
     {
         await using var session = await database.LeaseAsync(cancellationToken);
         var command = session.Command($"SELECT {Columns} FROM incidents WHERE id = $id");
@@ -41,7 +48,10 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         return (await Read(command, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<Incident>> ListOpenAsync(ChatPlace? channel, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Incident>> ListOpenAsync(ChatPlace? channel, CancellationToken cancellationToken) =>
+        database.Reads.ReadAsync(new ReadKey("open", channel?.Platform, channel?.Channel), () => ReadOpenAsync(channel, cancellationToken));
+
+    private async Task<IReadOnlyList<Incident>> ReadOpenAsync(ChatPlace? channel, CancellationToken cancellationToken)
     {
         await using var session = await database.LeaseAsync(cancellationToken);
         var command = session.Command(channel is null
@@ -52,12 +62,16 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
             command.Parameters.AddWithValue("$platform", channel.Platform);
             command.Parameters.AddWithValue("$channel", channel.Channel);
         }
-        return await Read(command, cancellationToken);
+        return [.. await Read(command, cancellationToken)];
     }
 
-    public async Task<Incident?> FindByThreadAsync(ChatPlace place, CancellationToken cancellationToken)
+    public async Task<Incident?> FindByThreadAsync(ChatPlace place, CancellationToken cancellationToken) =>
+        place.Thread is null
+            ? null
+            : await database.Reads.ReadAsync(new ReadKey("thread", place.Platform, place.Channel, place.Thread), () => ReadByThreadAsync(place, cancellationToken));
+
+    private async Task<Incident?> ReadByThreadAsync(ChatPlace place, CancellationToken cancellationToken)
     {
-        if (place.Thread is null) return null;
         await using var session = await database.LeaseAsync(cancellationToken);
         var command = session.Command($"SELECT {Columns} FROM incidents WHERE platform = $platform AND channel = $channel AND thread = $thread");
         command.Parameters.AddWithValue("$platform", place.Platform);
@@ -103,9 +117,14 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         return events;
     }
 
-    public async Task<TimelineTail> TimelineTailAsync(IncidentId id, int count, CancellationToken cancellationToken)
+    public Task<TimelineTail> TimelineTailAsync(IncidentId id, int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return database.Reads.ReadAsync(new ReadKey("tail", id.ToString(), Number: count), () => ReadTailAsync(id, count, cancellationToken));
+    }
+
+    private async Task<TimelineTail> ReadTailAsync(IncidentId id, int count, CancellationToken cancellationToken)
+    {
         await using var session = await database.LeaseAsync(cancellationToken);
         // One statement reads one snapshot, so the count always agrees with the events. The index on (incident_id, seq)
         // is walked newest first and reading stops after `count` rows. No LIMIT parameter: SQLite's planner watches a
@@ -124,7 +143,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
             total = reader.GetInt32(6);
         }
         events.Reverse();
-        return new TimelineTail(events, total);
+        return new TimelineTail([.. events], total);
     }
 
     private static TimelineEvent ReadEvent(IncidentId id, SqliteDataReader reader) =>
