@@ -34,7 +34,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     public string Path { get; }
 
     /// <summary>Answers of reads, kept until any connection commits.</summary>
-    public SqliteReadCache Reads { get; }
+    internal SqliteReadCache Reads { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     }
 
     /// <summary>An open connection for one operation, with the statements earlier operations prepared on it; dispose it to give it back.</summary>
-    public async ValueTask<SqliteSession> LeaseAsync(CancellationToken cancellationToken)
+    internal async ValueTask<SqliteSession> LeaseAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_idle.TryDequeue(out var idle))

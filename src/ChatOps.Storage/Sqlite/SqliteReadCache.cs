@@ -9,7 +9,7 @@ namespace ChatOps.Storage.Sqlite;
 /// same before and after it was read, and it is given out only while the version is still that one; the first
 /// read after any commit drops them all. So a kept answer is always what reading again would give.
 /// </summary>
-public sealed class SqliteReadCache : IDisposable
+internal sealed class SqliteReadCache : IDisposable
 {
     /// <summary>Beyond this many answers the cache starts again, so that reads of many channels cannot grow it without end.</summary>
     public const int MaxEntries = 4096;
@@ -74,4 +74,4 @@ public sealed class SqliteReadCache : IDisposable
 }
 
 /// <summary>What a read asked for: its kind and its arguments.</summary>
-public readonly record struct ReadKey(string Kind, string? First = null, string? Second = null, string? Third = null, long Number = 0);
+internal readonly record struct ReadKey(string Kind, string? First = null, string? Second = null, string? Third = null, long Number = 0);

@@ -8,7 +8,7 @@ namespace ChatOps.Storage.Sqlite;
 /// operation: preparing a statement costs several times more than running a small one, and Microsoft.Data.Sqlite
 /// finalizes a command's statements whenever its connection closes, even into its own pool.
 /// </summary>
-public sealed class SqliteSession : IAsyncDisposable
+internal sealed class SqliteSession : IAsyncDisposable
 {
     private readonly SqliteDatabase _owner;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
