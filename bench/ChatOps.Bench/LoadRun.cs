@@ -18,6 +18,9 @@ internal sealed class LoadRun(int connections, TimeSpan warmup, TimeSpan duratio
         var measureFrom = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var end = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var latencies = new List<long>[connections];
+        // Answers per second from the start of the warm-up: shows how long the server takes to reach its pace.
+        var started = Stopwatch.GetTimestamp();
+        var perSecond = new int[(int)Math.Ceiling((warmup + duration).TotalSeconds) + 2];
         await Task.WhenAll(Enumerable.Range(0, connections).Select(i => Task.Run(async () =>
         {
             var mine = latencies[i] = new List<long>(1 << 14);
@@ -36,14 +39,15 @@ internal sealed class LoadRun(int connections, TimeSpan warmup, TimeSpan duratio
                 {
                     ok = false;
                 }
+                Interlocked.Increment(ref perSecond[Math.Min(perSecond.Length - 1, (int)((Stopwatch.GetTimestamp() - started) / Stopwatch.Frequency))]);
                 if (sent < measureFrom) continue;
                 if (ok) mine.Add(Stopwatch.GetTimestamp() - sent);
                 else Interlocked.Increment(ref errors);
             }
         })));
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        var perSecond = all.Length / duration.TotalSeconds;
-        var result = new RunResult(name, all.Length, errors, perSecond, Percentile(all, 0.50), Percentile(all, 0.99));
+        var rate = all.Length / duration.TotalSeconds;
+        var result = new RunResult(name, all.Length, errors, rate, Percentile(all, 0.50), Percentile(all, 0.99), perSecond[..^2]);
         Console.WriteLine(result.Row());
         return result;
     }

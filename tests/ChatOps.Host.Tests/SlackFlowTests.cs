@@ -117,6 +117,21 @@ public sealed class SlackFlowTests(ChatOpsFactory factory) : IClassFixture<ChatO
     }
 
     [Fact]
+    public async Task A_secret_in_the_timeline_is_redacted_from_status_and_timeline_in_the_acknowledgement()
+    {
+        const string Key = "sk-proj-4f8Qz1xY7mN2pL5vR8tW3kJ6hG9dS0aB";
+        var root = await DeclareAsync("Leaky gateway");
+        await _client.MentionAsync("Ev0" + Guid.NewGuid().ToString("N")[..8], Alice, _channel, root.Ts, $"note gateway logged OPENAI_API_KEY={Key}");
+        await BarrierAsync(root.Ts);
+        foreach (var view in new[] { "status", "timeline" })
+        {
+            var body = await (await _client.CommandAsync(Alice, _channel, view)).Content.ReadAsStringAsync();
+            Assert.DoesNotContain(Key, body, StringComparison.Ordinal);
+            Assert.Contains("sk-proj-[REDACTED]", body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Declare_without_a_title_opens_a_modal_whose_submission_declares()
     {
         var trigger = Workspace.IssueTrigger(Bob);

@@ -1,4 +1,7 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using ChatOps.Slack.BlockKit;
+using CsCheck;
 
 namespace ChatOps.Slack.Tests;
 
@@ -33,5 +36,44 @@ public sealed class MrkdwnTests
         Assert.Equal("a", Mrkdwn.Escape("a<@U0ALICE001>", 10, out _));
         Assert.Equal("x", Mrkdwn.Escape("x😀", 2, out omitted));
         Assert.Equal(2, omitted);
+    }
+
+    [Fact]
+    public void A_lone_high_surrogate_does_not_carry_the_next_character_past_escaping() =>
+        Assert.Equal("\uD83D&lt;!channel&gt;", Mrkdwn.Escape("\uD83D<!channel>"));
+
+    [Fact]
+    public void Escaping_in_runs_answers_as_escaping_one_character_at_a_time()
+    {
+        var piece = Gen.OneOf<string>(
+            Gen.OneOf("<", ">", "&", "<@U0ALICE001>", "<@W012ABC|alice>", "<!here>", "😀", "\n", " "),
+            Gen.Char.AlphaNumeric.Array[1, 30].Select(c => new string(c)));
+        Gen.Select(piece.Array[0, 40].Select(string.Concat), Gen.Int[0, 400]).Sample((raw, budget) =>
+        {
+            Assert.Equal(OneAtATime(raw, int.MaxValue, out _), Mrkdwn.Escape(raw));
+            Assert.Equal(OneAtATime(raw, budget, out var expectedOmitted), Mrkdwn.Escape(raw, budget, out var omitted));
+            Assert.Equal(expectedOmitted, omitted);
+        }, iter: 3000);
+    }
+
+    private static readonly Regex Mention = new(@"\G<@([UW][A-Z0-9]{2,40})(?:\|[^<>]{0,128})?>", RegexOptions.CultureInvariant);
+
+    // The plain definition: each unit (a kept mention, an escaped control character, a character or a surrogate pair) in turn, until one does not fit.
+    private static string OneAtATime(string raw, int budget, out int omitted)
+    {
+        var builder = new StringBuilder();
+        var i = 0;
+        while (i < raw.Length)
+        {
+            var match = raw[i] == '<' ? Mention.Match(raw, i) : null;
+            var consumed = match is { Success: true } ? match.Length : i + 1 < raw.Length && char.IsSurrogatePair(raw[i], raw[i + 1]) ? 2 : 1;
+            var unit = match is { Success: true } ? $"<@{match.Groups[1].Value}>"
+                : raw[i] switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => raw.Substring(i, consumed) };
+            if (builder.Length + unit.Length > budget) break;
+            builder.Append(unit);
+            i += consumed;
+        }
+        omitted = raw.Length - i;
+        return builder.ToString();
     }
 }

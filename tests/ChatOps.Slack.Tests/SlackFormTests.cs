@@ -1,4 +1,5 @@
 using ChatOps.Slack.Inbound;
+using CsCheck;
 
 namespace ChatOps.Slack.Tests;
 
@@ -39,5 +40,23 @@ public sealed class SlackFormTests
         Assert.Equal("note KV cache at 98%", SlackInboundText.AfterBotMention("<@UBOT1> note KV cache at 98%", "UBOT1"));
         Assert.Equal("lead <@U2|bob>", SlackInboundText.AfterBotMention("hey <@UBOT1|chatops> lead <@U2|bob>", "UBOT1"));
         Assert.Equal("status", SlackInboundText.AfterBotMention("<@UBOT1> status", null));
+    }
+
+    [Fact]
+    public void Parsing_answers_as_splitting_and_decoding_each_field_would()
+    {
+        var piece = Gen.OneOf<string>(Gen.OneOf("&", "=", "+", "%", "%2F", "%25", "%zz", "%E2%9C%93", "text", "user_id"), Gen.Char.AlphaNumeric.Array[1, 8].Select(c => new string(c)));
+        piece.Array[0, 30].Select(string.Concat).Sample(body =>
+        {
+            var expected = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                expected.TryAdd(Decode(equals < 0 ? pair : pair[..equals]), equals < 0 ? "" : Decode(pair[(equals + 1)..]));
+            }
+            Assert.Equal(expected, SlackForm.Parse(body));
+        }, iter: 3000);
+
+        static string Decode(string value) => Uri.UnescapeDataString(value.Replace('+', ' '));
     }
 }

@@ -53,6 +53,39 @@ public sealed class SqliteIncidentStoreTests : IncidentStoreContract, IDisposabl
         Assert.Equal("declared", Assert.Single(await store.TimelineAsync(created.Id, default)).Text);
     }
 
+    [Fact]
+    public async Task A_returned_session_is_lent_again_with_the_statements_it_prepared()
+    {
+        await using var database = new SqliteDatabase(Path.Combine(_folder.FullName, "sessions.db"));
+        await database.MigrateAsync(default);
+        SqliteCommand prepared;
+        await using (var session = await database.LeaseAsync(default)) prepared = session.Command("SELECT count(*) FROM incidents");
+        await using (var session = await database.LeaseAsync(default))
+        {
+            Assert.Same(prepared, session.Command("SELECT count(*) FROM incidents"));
+            Assert.Equal(0L, await prepared.ExecuteScalarAsync());
+        }
+        await database.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await database.LeaseAsync(default));
+    }
+
+    [Fact]
+    public async Task A_failed_statement_leaves_its_session_fit_for_the_next_operation()
+    {
+        var path = Path.Combine(_folder.FullName, "failure.db");
+        await using var database = new SqliteDatabase(path);
+        await database.MigrateAsync(default);
+        var store = new SqliteIncidentStore(database);
+        var at = DateTimeOffset.UnixEpoch.AddYears(56);
+        // An event of an incident that does not exist breaks the foreign key halfway through the transaction.
+        await Assert.ThrowsAsync<SqliteException>(() => store.AppendAsync([new TimelineEvent(new IncidentId(2026, 404), at, "U1", TimelineKind.Note, "orphan")], default));
+
+        var created = await store.CreateAsync(new NewIncident("after", Severity.Sev3, new ChatPlace("slack", "C1"), "U1", at, null),
+            id => [new TimelineEvent(id, at, "U1", TimelineKind.Declared, "declared")], default);
+        Assert.Equal(created, await store.FindAsync(created.Id, default));
+        Assert.Equal("declared", Assert.Single(await store.TimelineAsync(created.Id, default)).Text);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -67,6 +67,16 @@ public sealed class InMemoryIncidentStore : IIncidentStore
         lock (_gate) return Task.FromResult<IReadOnlyList<TimelineEvent>>([.. _timeline.Where(e => e.Incident == id)]);
     }
 
+    public Task<TimelineTail> TimelineTailAsync(IncidentId id, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        lock (_gate)
+        {
+            var events = _timeline.Where(e => e.Incident == id).ToList();
+            return Task.FromResult(new TimelineTail([.. events.TakeLast(count)], events.Count));
+        }
+    }
+
     private void AppendLocked(IEnumerable<TimelineEvent> events)
     {
         foreach (var e in events)

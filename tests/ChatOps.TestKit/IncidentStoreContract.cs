@@ -107,6 +107,25 @@ public abstract class IncidentStoreContract
     }
 
     [Fact]
+    public async Task The_tail_of_a_timeline_is_its_newest_events_in_order_and_the_whole_count()
+    {
+        var store = await CreateStoreAsync();
+        var created = await Create(store, "long", At);
+        var other = await Create(store, "other", At);
+        var empty = await store.TimelineTailAsync(created.Id, 5, default);
+        Assert.Equal((0, 0), (empty.Events.Count, empty.Total));
+        await store.AppendAsync([.. Enumerable.Range(1, 7).Select(i => Event(created.Id, $"e{i}")), Event(other.Id, "elsewhere")], default);
+
+        var tail = await store.TimelineTailAsync(created.Id, 5, default);
+        Assert.Equal(7, tail.Total);
+        Assert.Equal((await store.TimelineAsync(created.Id, default)).TakeLast(5).Select(e => e.Sequence), tail.Events.Select(e => e.Sequence));
+        Assert.Equal(["e3", "e4", "e5", "e6", "e7"], tail.Events.Select(e => e.Text));
+        var all = await store.TimelineTailAsync(created.Id, 50, default);
+        Assert.Equal((7, 7), (all.Events.Count, all.Total));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.TimelineTailAsync(created.Id, 0, default));
+    }
+
+    [Fact]
     public async Task Concurrent_appends_are_all_kept()
     {
         var store = await CreateStoreAsync();

@@ -27,4 +27,10 @@ public interface IIncidentStore
 
     /// <summary>The timeline in the order it was written.</summary>
     Task<IReadOnlyList<TimelineEvent>> TimelineAsync(IncidentId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The last <paramref name="count"/> (at least 1) events in the order they were written, and the length of the
+    /// whole timeline, read together, without reading the rest.
+    /// </summary>
+    Task<TimelineTail> TimelineTailAsync(IncidentId id, int count, CancellationToken cancellationToken);
 }

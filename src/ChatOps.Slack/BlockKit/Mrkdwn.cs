@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -16,10 +17,38 @@ internal static partial class Mrkdwn
     /// <summary>Escapes as much of <paramref name="raw"/> as fits in <paramref name="budget"/> characters, never splitting an entity, a mention or a surrogate pair.</summary>
     public static string Escape(string raw, int budget, out int omitted)
     {
+        omitted = 0;
+        var next = raw.AsSpan().IndexOfAny(Special);
+        // Most text has nothing to escape and fits: it is its own escaped form.
+        if (next < 0 && raw.Length <= budget) return raw;
+
         var builder = new StringBuilder(Math.Min(raw.Length + 16, Math.Max(budget, 0)));
         var i = 0;
         while (i < raw.Length)
         {
+            var end = next < 0 ? raw.Length : next;
+            if (i < end)
+            {
+                // A run of ordinary characters: whole when it fits, else unit by unit up to the budget.
+                if (builder.Length + (end - i) <= budget)
+                {
+                    builder.Append(raw, i, end - i);
+                    i = end;
+                }
+                else
+                {
+                    while (i < end)
+                    {
+                        var pair = i + 1 < raw.Length && char.IsSurrogatePair(raw[i], raw[i + 1]) ? 2 : 1;
+                        if (builder.Length + pair > budget) break;
+                        builder.Append(raw, i, pair);
+                        i += pair;
+                    }
+                    break;
+                }
+                continue;
+            }
+
             string unit;
             int consumed;
             if (raw[i] == '<' && Mention().Match(raw, i) is { Success: true } mention)
@@ -29,22 +58,25 @@ internal static partial class Mrkdwn
             }
             else
             {
-                consumed = char.IsHighSurrogate(raw[i]) && i + 1 < raw.Length ? 2 : 1;
                 unit = raw[i] switch
                 {
                     '&' => "&amp;",
                     '<' => "&lt;",
-                    '>' => "&gt;",
-                    _ => raw.Substring(i, consumed),
+                    _ => "&gt;",
                 };
+                consumed = 1;
             }
             if (builder.Length + unit.Length > budget) break;
             builder.Append(unit);
             i += consumed;
+            var rest = raw.AsSpan(i).IndexOfAny(Special);
+            next = rest < 0 ? -1 : i + rest;
         }
         omitted = raw.Length - i;
         return builder.ToString();
     }
+
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>");
 
     // \G anchors the match where the scan stands. A label (<@U1|name>) is dropped: Slack shows the user's own name.
     [GeneratedRegex(@"\G<@([UW][A-Z0-9]{2,40})(?:\|[^<>]{0,128})?>", RegexOptions.CultureInvariant)]

@@ -1,20 +1,31 @@
+using System.Text.Json;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Messages;
+using ChatOps.Core.Safety;
 using ChatOps.Slack.BlockKit;
 using ChatOps.Slack.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatOps.Slack.Inbound;
 
-/// <summary>A command's answer to its sender alone, sent as the body of the slash command's acknowledgement.</summary>
+/// <summary>
+/// A command's answer to its sender alone, sent as the body of the slash command's acknowledgement. It leaves for
+/// chat without passing <see cref="Core.Chat.ChatDelivery"/>, so it is redacted here: a status or timeline shows
+/// what people wrote, which the timeline keeps as written.
+/// </summary>
 internal static class EphemeralReply
 {
+    private const string JsonType = "application/json; charset=utf-8";
+
     public static IResult From(CommandResult result)
     {
-        var messages = result.Messages.Where(m => m.Audience == Audience.Requester).Select(m => BlockKitRenderer.Render(m.Message)).ToList();
+        var messages = result.Messages.Where(m => m.Audience == Audience.Requester)
+            .Select(m => BlockKitRenderer.Render(MessageRedaction.Apply(m.Message))).ToList();
         var blocks = messages.SelectMany(m => m.Blocks).Take(BlockLimits.Blocks).ToList();
         var text = messages.Count == 0 ? "Done." : messages[0].Text;
-        return Results.Json(new SlashCommandResponse(text, blocks), SlackJsonContext.Default.SlashCommandResponse);
+        // Serialised at once rather than streamed: a reply is a few KB, and a body of known length is sent with a
+        // Content-Length in one write instead of chunk by chunk.
+        return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(new SlashCommandResponse(text, blocks), SlackJsonContext.Default.SlashCommandResponse), JsonType);
     }
 
     public static IResult Text(string text) => From(CommandResult.ToRequester(ChatMessage.Plain(text)));

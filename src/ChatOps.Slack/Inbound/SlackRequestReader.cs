@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -17,22 +18,39 @@ internal sealed partial class SlackRequestReader(IOptionsMonitor<SlackOptions> o
     public async Task<string?> ReadVerifiedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBody) return Refuse(request, "body too large");
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // A pooled buffer of the announced length (Slack sends one); a body without it grows the buffer as it comes.
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and var announced ? (int)announced + 1 : 4096);
+        try
         {
-            if (buffer.Length + read > MaxBody) return Refuse(request, "body too large");
-            buffer.Write(chunk, 0, read);
+            var length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            {
+                length += read;
+                if (length > MaxBody) return Refuse(request, "body too large");
+                if (length == buffer.Length) buffer = Grow(buffer);
+            }
+            var body = buffer.AsSpan(0, length);
+            var valid = SlackSignature.IsValid(
+                options.CurrentValue.SigningSecret,
+                request.Headers[SlackSignature.TimestampHeader].ToString(),
+                request.Headers[SlackSignature.SignatureHeader].ToString(),
+                body,
+                time.GetUtcNow());
+            return valid ? Encoding.UTF8.GetString(body) : Refuse(request, "signature missing, stale or wrong");
         }
-        var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        var valid = SlackSignature.IsValid(
-            options.CurrentValue.SigningSecret,
-            request.Headers[SlackSignature.TimestampHeader].ToString(),
-            request.Headers[SlackSignature.SignatureHeader].ToString(),
-            body,
-            time.GetUtcNow());
-        return valid ? Encoding.UTF8.GetString(body) : Refuse(request, "signature missing, stale or wrong");
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static byte[] Grow(byte[] buffer)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.CopyTo(larger, 0);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 
     private string? Refuse(HttpRequest request, string why)

@@ -4,6 +4,7 @@ using ChatOps.Core.Chat;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
+using ChatOps.Core.Safety;
 using ChatOps.Core.Work;
 using ChatOps.Slack.Outbound;
 using ChatOps.Slack.Wire;
@@ -51,8 +52,9 @@ internal sealed partial class SlackCommandJob(
         var shown = text.Length <= 80 ? text : text[..79] + "…";
         try
         {
+            // Straight to the surface, past ChatDelivery: an error's message can quote a connection string.
             await surface.PostPrivateAsync(context.Place, context.Actor.Id,
-                Core.Safety.MessageRedaction.Apply(ChatMessage.Plain($"Sorry, '{shown}' failed: {failure.Message.ReplaceLineEndings(" ")}")), cancellationToken);
+                MessageRedaction.Apply(ChatMessage.Plain($"Sorry, '{shown}' failed: {failure.Message.ReplaceLineEndings(" ")}")), cancellationToken);
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)
         {

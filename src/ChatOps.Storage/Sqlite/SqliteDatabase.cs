@@ -1,13 +1,19 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace ChatOps.Storage.Sqlite;
 
-/// <summary>Opens connections to the embedded database and brings its schema up to date.</summary>
-public sealed class SqliteDatabase
+/// <summary>Opens connections to the embedded database, lends them out with their prepared statements, and brings its schema up to date.</summary>
+public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
-
     private readonly TimeProvider _time;
+
+    // Sessions waiting for their next operation; beyond the cap a returned session is closed.
+    private readonly ConcurrentQueue<SqliteSession> _idle = new();
+    private readonly int _maxIdle = Math.Max(4, Environment.ProcessorCount * 2);
+    private int _idleCount;
+    private volatile bool _disposed;
 
     public SqliteDatabase(string path, TimeProvider? time = null)
     {
@@ -22,15 +28,75 @@ public sealed class SqliteDatabase
             // A writer waits this long for another writer's lock before giving up with SQLITE_BUSY.
             DefaultTimeout = 30,
         }.ToString();
+        Reads = new SqliteReadCache(_connectionString);
     }
 
     public string Path { get; }
+
+    /// <summary>Answers of reads, kept until any connection commits.</summary>
+    internal SqliteReadCache Reads { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>An open connection for one operation, with the statements earlier operations prepared on it; dispose it to give it back.</summary>
+    internal async ValueTask<SqliteSession> LeaseAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_idle.TryDequeue(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return idle;
+        }
+        return new SqliteSession(this, await OpenAsync(cancellationToken));
+    }
+
+    internal async ValueTask ReturnAsync(SqliteSession session)
+    {
+        if (!_disposed && session.IsOpen)
+        {
+            if (Interlocked.Increment(ref _idleCount) <= _maxIdle)
+            {
+                _idle.Enqueue(session);
+                // A session returned while the database was being disposed is closed here rather than kept.
+                if (_disposed) await CloseIdleAsync();
+                return;
+            }
+            Interlocked.Decrement(ref _idleCount);
+        }
+        await session.CloseAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        Reads.Dispose();
+        await CloseIdleAsync();
+    }
+
+    // A container disposed synchronously (a test's, say) must not throw for an async-only singleton.
+    public void Dispose()
+    {
+        _disposed = true;
+        Reads.Dispose();
+        while (_idle.TryDequeue(out var session))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            session.Close();
+        }
+    }
+
+    private async ValueTask CloseIdleAsync()
+    {
+        while (_idle.TryDequeue(out var session))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            await session.CloseAsync();
+        }
     }
 
     /// <summary>Creates the file's folder and brings the schema up to date; run once at start, before any other use.</summary>

@@ -5,43 +5,56 @@ using Microsoft.Data.Sqlite;
 
 namespace ChatOps.Storage.Sqlite;
 
-/// <summary>The embedded incident store: one SQLite file; every multi-row change in one transaction.</summary>
+/// <summary>
+/// The embedded incident store: one SQLite file; every multi-row change in one transaction. The reads that answer
+/// quick views (an incident, a channel's open ones, the newest events) are kept by <see cref="SqliteReadCache"/>
+/// until the next commit by anyone.
+/// </summary>
 public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStore
 {
     private const string Columns =
         "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version";
 
+    private static readonly string InsertIncident =
+        $"INSERT INTO incidents ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))})";
+
     public async Task<Incident> CreateAsync(NewIncident incident, Func<IncidentId, IReadOnlyList<TimelineEvent>> firstEvents, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var session = await database.LeaseAsync(cancellationToken);
+        await using var transaction = await session.BeginTransactionAsync(cancellationToken);
         var year = incident.DeclaredAt.UtcDateTime.Year;
-        await using var counter = connection.Command(transaction,
-            "INSERT INTO incident_counters (year, last) VALUES ($year, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last");
+        var counter = session.Command(
+            "INSERT INTO incident_counters (year, last) VALUES ($year, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last", transaction);
         counter.Parameters.AddWithValue("$year", year);
         var number = Convert.ToInt32(await counter.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
         var created = incident.WithId(new IncidentId(year, number));
-        await using var insert = connection.Command(transaction, $"INSERT INTO incidents ({Columns}) VALUES ({Parameters()})");
+        var insert = session.Command(InsertIncident, transaction);
         Bind(insert, created);
         await insert.ExecuteNonQueryAsync(cancellationToken);
-        await Append(connection, transaction, firstEvents(created.Id), cancellationToken);
+        await Append(session, transaction, firstEvents(created.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return created;
     }
 
-    public async Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken)
+    public Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken) =>
+        database.Reads.ReadAsync(new ReadKey("find", id.ToString()), () => ReadOneAsync(id, cancellationToken));
+
+    private async Task<Incident?> ReadOneAsync(IncidentId id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, $"SELECT {Columns} FROM incidents WHERE id = $id");
+        await using var session = await database.LeaseAsync(cancellationToken);
+        var command = session.Command($"SELECT {Columns} FROM incidents WHERE id = $id");
         command.Parameters.AddWithValue("$id", id.ToString());
         return (await Read(command, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<Incident>> ListOpenAsync(ChatPlace? channel, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Incident>> ListOpenAsync(ChatPlace? channel, CancellationToken cancellationToken) =>
+        database.Reads.ReadAsync(new ReadKey("open", channel?.Platform, channel?.Channel), () => ReadOpenAsync(channel, cancellationToken));
+
+    private async Task<IReadOnlyList<Incident>> ReadOpenAsync(ChatPlace? channel, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, channel is null
+        await using var session = await database.LeaseAsync(cancellationToken);
+        var command = session.Command(channel is null
             ? $"SELECT {Columns} FROM incidents WHERE status <> 'resolved' ORDER BY year DESC, number DESC"
             : $"SELECT {Columns} FROM incidents WHERE status <> 'resolved' AND platform = $platform AND channel = $channel ORDER BY year DESC, number DESC");
         if (channel is not null)
@@ -49,15 +62,18 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
             command.Parameters.AddWithValue("$platform", channel.Platform);
             command.Parameters.AddWithValue("$channel", channel.Channel);
         }
-        return await Read(command, cancellationToken);
+        return [.. await Read(command, cancellationToken)];
     }
 
-    public async Task<Incident?> FindByThreadAsync(ChatPlace place, CancellationToken cancellationToken)
+    public async Task<Incident?> FindByThreadAsync(ChatPlace place, CancellationToken cancellationToken) =>
+        place.Thread is null
+            ? null
+            : await database.Reads.ReadAsync(new ReadKey("thread", place.Platform, place.Channel, place.Thread), () => ReadByThreadAsync(place, cancellationToken));
+
+    private async Task<Incident?> ReadByThreadAsync(ChatPlace place, CancellationToken cancellationToken)
     {
-        if (place.Thread is null) return null;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null,
-            $"SELECT {Columns} FROM incidents WHERE platform = $platform AND channel = $channel AND thread = $thread");
+        await using var session = await database.LeaseAsync(cancellationToken);
+        var command = session.Command($"SELECT {Columns} FROM incidents WHERE platform = $platform AND channel = $channel AND thread = $thread");
         command.Parameters.AddWithValue("$platform", place.Platform);
         command.Parameters.AddWithValue("$channel", place.Channel);
         command.Parameters.AddWithValue("$thread", place.Thread);
@@ -66,52 +82,80 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
 
     public async Task<bool> TryUpdateAsync(Incident updated, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var update = connection.Command(transaction, """
+        await using var session = await database.LeaseAsync(cancellationToken);
+        await using var transaction = await session.BeginTransactionAsync(cancellationToken);
+        var update = session.Command("""
             UPDATE incidents SET title = $title, severity = $severity, status = $status, commander = $commander,
                 platform = $platform, channel = $channel, thread = $thread, resolved_at = $resolved_at, impact = $impact,
                 root_cause = $root_cause, resolution = $resolution, action_items = $action_items, lessons = $lessons, version = $version
             WHERE id = $id AND version = $expected
-            """);
+            """, transaction);
         Bind(update, updated);
         update.Parameters.AddWithValue("$expected", updated.Version - 1);
         if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
-        await Append(connection, transaction, events, cancellationToken);
+        await Append(session, transaction, events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
     public async Task AppendAsync(IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await Append(connection, transaction, events, cancellationToken);
+        await using var session = await database.LeaseAsync(cancellationToken);
+        await using var transaction = await session.BeginTransactionAsync(cancellationToken);
+        await Append(session, transaction, events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(IncidentId id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null,
-            "SELECT seq, at, actor, kind, text, data FROM timeline WHERE incident_id = $id ORDER BY seq");
+        await using var session = await database.LeaseAsync(cancellationToken);
+        var command = session.Command("SELECT seq, at, actor, kind, text, data FROM timeline WHERE incident_id = $id ORDER BY seq");
         command.Parameters.AddWithValue("$id", id.ToString());
         var events = new List<TimelineEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(new TimelineEvent(id, StoredNames.Time(reader.GetString(1)), reader.GetString(2),
-                TimelineKindNames.Parse(reader.GetString(3)), reader.GetString(4), StorageJson.Data(reader.GetString(5)), reader.GetInt64(0)));
-        }
+        while (await reader.ReadAsync(cancellationToken)) events.Add(ReadEvent(id, reader));
         return events;
     }
 
-    private static async Task Append(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
+    public Task<TimelineTail> TimelineTailAsync(IncidentId id, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return database.Reads.ReadAsync(new ReadKey("tail", id.ToString(), Number: count), () => ReadTailAsync(id, count, cancellationToken));
+    }
+
+    private async Task<TimelineTail> ReadTailAsync(IncidentId id, int count, CancellationToken cancellationToken)
+    {
+        await using var session = await database.LeaseAsync(cancellationToken);
+        // One statement reads one snapshot, so the count always agrees with the events. The index on (incident_id, seq)
+        // is walked newest first and reading stops after `count` rows. No LIMIT parameter: SQLite's planner watches a
+        // bound LIMIT, so binding it again makes SQLite prepare the statement anew on every run (3x the cost here).
+        var command = session.Command("""
+            SELECT seq, at, actor, kind, text, data, (SELECT count(*) FROM timeline WHERE incident_id = $id)
+            FROM timeline WHERE incident_id = $id ORDER BY seq DESC
+            """);
+        command.Parameters.AddWithValue("$id", id.ToString());
+        var events = new List<TimelineEvent>(count);
+        var total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (events.Count < count && await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(ReadEvent(id, reader));
+            total = reader.GetInt32(6);
+        }
+        events.Reverse();
+        return new TimelineTail([.. events], total);
+    }
+
+    private static TimelineEvent ReadEvent(IncidentId id, SqliteDataReader reader) =>
+        new(id, StoredNames.Time(reader.GetString(1)), reader.GetString(2), TimelineKindNames.Parse(reader.GetString(3)),
+            reader.GetString(4), StorageJson.Data(reader.GetString(5)), reader.GetInt64(0));
+
+    private static async Task Append(SqliteSession session, SqliteTransaction transaction, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {
         foreach (var e in events)
         {
-            await using var insert = connection.Command(transaction,
-                "INSERT INTO timeline (incident_id, at, actor, kind, text, data) VALUES ($incident, $at, $actor, $kind, $text, $data)");
+            var insert = session.Command(
+                "INSERT INTO timeline (incident_id, at, actor, kind, text, data) VALUES ($incident, $at, $actor, $kind, $text, $data)", transaction);
             insert.Parameters.AddWithValue("$incident", e.Incident.ToString());
             insert.Parameters.AddWithValue("$at", StoredNames.Time(e.At));
             insert.Parameters.AddWithValue("$actor", e.Actor);
@@ -122,7 +166,6 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         }
     }
 
-    private static string Parameters() => string.Join(", ", Columns.Split(", ").Select(c => "$" + c));
 
     private static void Bind(SqliteCommand command, Incident i)
     {

@@ -241,6 +241,19 @@ public sealed class IncidentFlowTests
     }
 
     [Fact]
+    public async Task Status_shows_the_last_five_events_and_counts_the_earlier_ones()
+    {
+        await using var chat = NewConversation();
+        var incident = await chat.DeclareAsync(Alice, "long one");
+        for (var i = 1; i <= 7; i++) await chat.SayAsync(Alice, $"note step {i}");
+
+        var status = (await chat.SayAsync(Alice, "status")).Messages.Single().Message;
+        var table = status.Blocks.OfType<TableBlock>().Last();
+        Assert.Equal(["step 3", "step 4", "step 5", "step 6", "step 7"], table.Rows.Select(r => r[2]));
+        Assert.Contains(status.Blocks, b => b is ContextBlock { Text: var text } && text == $"3 earlier events: timeline {incident.Id}");
+    }
+
+    [Fact]
     public async Task Help_is_generated_from_the_command_table()
     {
         await using var chat = NewConversation();

@@ -3,15 +3,15 @@ using ChatOps.Core.Messages;
 
 namespace ChatOps.Core.Commands.Handlers;
 
-public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, Mitigations.IMitigationStore requests, IncidentChanger changer, TimelineView timeline) : IncidentCommandHandler<ShowStatusCommand>(resolver)
+public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, Mitigations.IMitigationStore requests, IncidentCard card, TimelineView timeline) : IncidentCommandHandler<ShowStatusCommand>(resolver)
 {
     private const int RecentEvents = 5;
 
     protected override async Task<CommandResult> HandleAsync(ShowStatusCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
-        var events = await store.TimelineAsync(incident.Id, cancellationToken);
-        var card = changer.Card(incident);
-        var blocks = card.Blocks.Where(b => b is not ActionsBlock).ToList();
+        var recent = await store.TimelineTailAsync(incident.Id, RecentEvents, cancellationToken);
+        // The buttons are left out: this is a private view, and the card in the channel carries them.
+        var blocks = card.Facts(incident);
         var facts = new List<Field>();
         if (incident.Impact is { } impact) facts.Add(new Field("Impact", impact));
         if (incident.RootCause is { } cause) facts.Add(new Field("Root cause", cause));
@@ -31,8 +31,8 @@ public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, 
                  r.Before is { } before && r.After is { } after ? $"{before.Description} → {after.Description}" : $"{r.Current} → {r.Planned}"])]));
         }
         blocks.Add(new DividerBlock());
-        blocks.Add(timeline.Render(events.TakeLast(RecentEvents).ToList()));
-        if (events.Count > RecentEvents) blocks.Add(new ContextBlock($"{events.Count - RecentEvents} earlier events: timeline {incident.Id}"));
-        return CommandResult.ToRequester(new ChatMessage(card.Summary, blocks));
+        blocks.Add(timeline.Render(recent.Events));
+        if (recent.Total > recent.Events.Count) blocks.Add(new ContextBlock($"{recent.Total - recent.Events.Count} earlier events: timeline {incident.Id}"));
+        return CommandResult.ToRequester(new ChatMessage(IncidentCard.Summary(incident), blocks));
     }
 }

@@ -1,0 +1,4 @@
+namespace ChatOps.Core.Timeline;
+
+/// <summary>The newest events of a timeline in the order they were written, and how many events the whole timeline holds.</summary>
+public sealed record TimelineTail(IReadOnlyList<TimelineEvent> Events, int Total);
