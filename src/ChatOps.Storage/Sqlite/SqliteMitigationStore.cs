@@ -35,7 +35,11 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
         return (await Read(command, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<MitigationRequest>> ListAsync(IncidentId incident, CancellationToken cancellationToken)
+    // status asks for this on every view; the read cache answers it until anyone commits.
+    public Task<IReadOnlyList<MitigationRequest>> ListAsync(IncidentId incident, CancellationToken cancellationToken) =>
+        database.Reads.ReadAsync(new ReadKey("mitigations", incident.ToString()), () => ReadListAsync(incident, cancellationToken));
+
+    private async Task<IReadOnlyList<MitigationRequest>> ReadListAsync(IncidentId incident, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(null, $"SELECT {Columns} FROM mitigation_requests WHERE incident_id = $incident ORDER BY id");
