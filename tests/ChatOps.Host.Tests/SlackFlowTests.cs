@@ -52,6 +52,17 @@ public sealed class SlackFlowTests(ChatOpsFactory factory) : IClassFixture<ChatO
     }
 
     [Fact]
+    public async Task Approving_by_request_id_is_not_refused_for_a_channel_with_several_incidents()
+    {
+        await DeclareAsync("First of two");
+        await DeclareAsync("Second of two");
+        var response = await _client.CommandAsync(Bob, _channel, "approve MIT-424242");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Queued for its handler, which finds the incident through the request, rather than refused as ambiguous.
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_retried_event_is_processed_once_and_a_mention_in_the_thread_acts_on_its_incident()
     {
         var root = await DeclareAsync("Retried event");

@@ -77,22 +77,29 @@ public static class CommandTable
         },
         new("status", $"status {Ref}".TrimEnd(), "Show the incident's state.", true)
         {
+            ReadOnly = true,
             Read = (c, s) => ReadNothing(c, s, id => new ShowStatusCommand(id)),
         },
         new("timeline", $"timeline {Ref}".TrimEnd(), "Show the incident's timeline.", true)
         {
+            ReadOnly = true,
             Read = (c, s) => ReadNothing(c, s, id => new ShowTimelineCommand(id)),
         },
         new("list", "list", "List the open incidents.", false)
         {
+            ReadOnly = true,
             Read = (c, s) => c.AtEnd ? ParseResult.Ok(new ListIncidentsCommand()) : s.Fail(CommandErrorCode.UnexpectedArgument, "list takes nothing after it."),
         },
         new("postmortem", $"postmortem {Ref}".TrimEnd(), "Render and post the postmortem.", true)
         {
             Read = (c, s) => ReadNothing(c, s, id => new PostmortemCommand(id)),
         },
-        new("help", "help [verb]", "Show this help, or one verb's usage.", false) { Read = ReadHelp },
+        new("help", "help [verb]", "Show this help, or one verb's usage.", false) { Read = ReadHelp, ReadOnly = true },
     ];
+
+    /// <summary>The row a parsed command was read by.</summary>
+    public static CommandSpec SpecOf(Command command) =>
+        Find(Verbs.Of(command)) ?? throw new InvalidOperationException($"{command.GetType().Name} has no row in the command table.");
 
     public static CommandSpec? Find(string verb) =>
         All.FirstOrDefault(s => string.Equals(s.Verb, verb, StringComparison.OrdinalIgnoreCase));

@@ -46,11 +46,12 @@ internal sealed class SlashCommandEndpoint(
         }
 
         var command = parsed.Command;
-        if (command is ShowStatusCommand or ShowTimelineCommand or ListIncidentsCommand or HelpCommand)
-            return EphemeralReply.From(await dispatcher.DispatchAsync(command, context, cancellationToken));
+        var spec = CommandTable.SpecOf(command);
+        if (spec.ReadOnly) return EphemeralReply.From(await dispatcher.DispatchAsync(command, context, cancellationToken));
 
-        // An incident that cannot be found is a user error: say so now rather than from the background.
-        if (command is not DeclareCommand && (await resolver.ResolveAsync(command, context, cancellationToken)).Error is { } error)
+        // An incident that cannot be found is a user error: say so now rather than from the background. Only verbs
+        // that act on an incident find one; approve, deny and revert find theirs through the request.
+        if (spec.NamesIncident && (await resolver.ResolveAsync(command, context, cancellationToken)).Error is { } error)
             return EphemeralReply.From(CommandResult.Reject(error));
 
         await queue.EnqueueAsync(SlackCommandWork.Item(text, context), cancellationToken);
