@@ -34,6 +34,7 @@ public static class CoreServices
         services.AddSingleton<ChatDelivery>();
         services.AddSingleton<ApprovalPolicy>();
         services.AddSingleton<RequestUpdater>();
+        services.AddSingleton<RequestDecisions>();
         services.AddSingleton<MitigationView>();
         services.AddSingleton<MitigationRecords>();
         services.AddSingleton<MitigationExecution>();

@@ -28,8 +28,9 @@ public sealed class IncidentPolicy(IRoleDirectory roles)
             ? null
             : $"Only a manager or the current commander of {current.Id} can hand over command.";
 
-    public static string? WhyNotReach(Incident incident, ChatPlace from, bool isManager) =>
-        isManager || (incident.Place.Platform == from.Platform && incident.Place.Channel == from.Channel)
+    /// <summary>Null when <paramref name="actor"/> may act on the incident from <paramref name="from"/>; roles are looked up only for another channel.</summary>
+    public async Task<string?> WhyNotReachAsync(Actor actor, Incident incident, ChatPlace from, CancellationToken cancellationToken) =>
+        (incident.Place.Platform == from.Platform && incident.Place.Channel == from.Channel) || await roles.IsManagerAsync(actor.Id, cancellationToken)
             ? null
             : $"{incident.Id} is worked in another channel; act on it there (managers can reach it from anywhere).";
 }

@@ -16,13 +16,9 @@ public sealed class IncidentResolver(IIncidentStore store, Access.IncidentPolicy
             var found = await store.FindAsync(named, cancellationToken);
             if (found is null)
                 return (null, new CommandError(CommandErrorCode.UnknownIncident, $"There is no incident {named}. `list` shows the open ones.", usage));
-            if (found.Place.Channel != context.Place.Channel || found.Place.Platform != context.Place.Platform)
-            {
-                var isManager = await policy.IsManagerAsync(context.Actor, cancellationToken);
-                if (Access.IncidentPolicy.WhyNotReach(found, context.Place, isManager) is { } why)
-                    return (null, new CommandError(CommandErrorCode.NotAllowed, why, usage));
-            }
-            return (found, null);
+            return await policy.WhyNotReachAsync(context.Actor, found, context.Place, cancellationToken) is { } why
+                ? (null, new CommandError(CommandErrorCode.NotAllowed, why, usage))
+                : (found, null);
         }
         if (context.Place.Thread is not null && await store.FindByThreadAsync(context.Place, cancellationToken) is { } threaded)
             return (threaded, null);

@@ -10,28 +10,20 @@ public sealed class ApproveMitigation(
     IMitigationStore requests,
     IIncidentStore incidents,
     IncidentPolicy policy,
-    ApprovalPolicy approvals,
-    RequestUpdater updater,
+    RequestDecisions decisions,
     MitigationRecords records,
-    MitigationExecution execution,
-    TimeProvider time) : RequestCommandHandler<ApproveCommand>(requests, incidents, policy)
+    MitigationExecution execution) : RequestCommandHandler<ApproveCommand>(requests, incidents, policy)
 {
     protected override long RequestOf(ApproveCommand command) => command.Request;
 
     protected override async Task<CommandResult> HandleAsync(ApproveCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
-        if (await approvals.WhyNotApproveAsync(context.Actor, incident, cancellationToken) is { } why)
-            return CommandResult.Reject(CommandErrorCode.NotAllowed, why, Verbs.UsageOf(command));
         if (!incident.IsOpen)
             return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{incident.Id} is resolved; {request.Name} will not run. Deny it, or reopen work in a new incident.", Verbs.UsageOf(command));
 
-        var (approved, refusal) = await updater.ApplyAsync(request.Id, r => RequestTransitions.Approve(r, context.Actor.Id, time.GetUtcNow()),
-            r => [records.Audit(r, context.Actor, "approve", r.Status == RequestStatus.Expired ? "expired" : RequestTransitions.Name(r.Status))], cancellationToken);
-        if (refusal is not null)
-        {
-            if (approved.Status == RequestStatus.Expired) await records.ShowAsync(incident, approved, cancellationToken);
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, refusal, Verbs.UsageOf(command));
-        }
+        var decision = await decisions.DecideAsync(request, incident, context.Actor, "approve",
+            (r, now) => RequestTransitions.Approve(r, context.Actor.Id, now), r => RequestTransitions.Name(r.Status), cancellationToken);
+        if (decision.Request is not { } approved) return Refused(command, decision);
 
         await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationApproved,
             $"{approved.Name} approved by {UserMention.Render(context.Actor.Id)} ({approved.Approvers.Count}/{approved.RequiredApprovals})", approved, cancellationToken);

@@ -10,29 +10,22 @@ public sealed class DenyMitigation(
     IMitigationStore requests,
     IIncidentStore incidents,
     IncidentPolicy policy,
-    ApprovalPolicy approvals,
-    RequestUpdater updater,
-    MitigationRecords records,
-    TimeProvider time) : RequestCommandHandler<DenyCommand>(requests, incidents, policy)
+    RequestDecisions decisions,
+    MitigationRecords records) : RequestCommandHandler<DenyCommand>(requests, incidents, policy)
 {
     protected override long RequestOf(DenyCommand command) => command.Request;
 
     protected override async Task<CommandResult> HandleAsync(DenyCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
-        if (await approvals.WhyNotApproveAsync(context.Actor, incident, cancellationToken) is { } why)
-            return CommandResult.Reject(CommandErrorCode.NotAllowed, why, Verbs.UsageOf(command));
-        if (command.Reason is null)
+        if (command.Reason is not { } reason)
             return CommandResult.Reject(CommandErrorCode.MissingArgument, $"Say why: deny {request.Name} <reason>.", Verbs.UsageOf(command));
 
-        var (denied, refusal) = await updater.ApplyAsync(request.Id, r => RequestTransitions.Deny(r, context.Actor.Id, command.Reason, time.GetUtcNow()),
-            r => [records.Audit(r, context.Actor, "deny", r.Status == RequestStatus.Expired ? "expired" : "denied: " + command.Reason)], cancellationToken);
-        if (refusal is not null)
-        {
-            if (denied.Status == RequestStatus.Expired) await records.ShowAsync(incident, denied, cancellationToken);
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, refusal, Verbs.UsageOf(command));
-        }
+        var decision = await decisions.DecideAsync(request, incident, context.Actor, "deny",
+            (r, now) => RequestTransitions.Deny(r, context.Actor.Id, reason, now), _ => "denied: " + reason, cancellationToken);
+        if (decision.Request is not { } denied) return Refused(command, decision);
+
         await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationDenied,
-            $"{denied.Name} denied by {UserMention.Render(context.Actor.Id)}: {command.Reason}", denied, cancellationToken);
+            $"{denied.Name} denied by {UserMention.Render(context.Actor.Id)}: {reason}", denied, cancellationToken);
         await records.ShowAsync(incident, denied, cancellationToken);
         return new CommandResult([]);
     }

@@ -19,11 +19,13 @@ public abstract class RequestCommandHandler<TCommand>(IMitigationStore requests,
         var incident = request is null ? null : await incidents.FindAsync(request.Incident, cancellationToken);
         if (request is null || incident is null)
             return CommandResult.Reject(CommandErrorCode.UnknownRequest, $"There is no request MIT-{id}.", Verbs.UsageOf(command));
-        var isManager = await policy.IsManagerAsync(context.Actor, cancellationToken);
-        if (IncidentPolicy.WhyNotReach(incident, context.Place, isManager) is { } why)
+        if (await policy.WhyNotReachAsync(context.Actor, incident, context.Place, cancellationToken) is { } why)
             return CommandResult.Reject(CommandErrorCode.NotAllowed, why, Verbs.UsageOf(command));
         return await HandleAsync(command, request, incident, context, cancellationToken);
     }
+
+    protected static CommandResult Refused(TCommand command, RequestDecisions.Decision decision) =>
+        CommandResult.Reject(decision.Forbidden ? CommandErrorCode.NotAllowed : CommandErrorCode.InvalidTransition, decision.Refusal!, Verbs.UsageOf(command));
 
     protected abstract Task<CommandResult> HandleAsync(TCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken);
 }

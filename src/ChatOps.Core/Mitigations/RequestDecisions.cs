@@ -1,0 +1,26 @@
+using ChatOps.Core.Access;
+using ChatOps.Core.Incidents;
+
+namespace ChatOps.Core.Mitigations;
+
+/// <summary>
+/// An approver's decision (approve or deny) on a request: only approvers decide, the transition is applied from
+/// the stored version, and a request found expired is closed and its message updated.
+/// </summary>
+public sealed class RequestDecisions(ApprovalPolicy approvals, RequestUpdater updater, MitigationRecords records, TimeProvider time)
+{
+    public async Task<Decision> DecideAsync(
+        MitigationRequest request, Incident incident, Actor actor, string action,
+        Func<MitigationRequest, DateTimeOffset, Transition> decide, Func<MitigationRequest, string> outcome, CancellationToken cancellationToken)
+    {
+        if (await approvals.WhyNotApproveAsync(actor, incident, cancellationToken) is { } why) return new Decision(null, why, Forbidden: true);
+        var (decided, refusal) = await updater.ApplyAsync(request.Id, r => decide(r, time.GetUtcNow()),
+            r => [records.Audit(r, actor, action, r.Status == RequestStatus.Expired ? "expired" : outcome(r))], cancellationToken);
+        if (refusal is null) return new Decision(decided, null, Forbidden: false);
+        if (decided.Status == RequestStatus.Expired) await records.ShowAsync(incident, decided, cancellationToken);
+        return new Decision(null, refusal, Forbidden: false);
+    }
+
+    /// <summary>The request as decided, or why not (<see cref="Forbidden"/>: not this person's to decide).</summary>
+    public sealed record Decision(MitigationRequest? Request, string? Refusal, bool Forbidden);
+}
