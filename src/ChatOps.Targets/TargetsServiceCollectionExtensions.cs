@@ -1,3 +1,4 @@
+using ChatOps.Targets.Clients;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Mitigations;
 using ChatOps.Targets.Checks;

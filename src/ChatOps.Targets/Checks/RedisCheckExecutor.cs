@@ -1,3 +1,4 @@
+using ChatOps.Targets.Clients;
 using System.Globalization;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Expressions;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using ChatOps.Core.Checks;
 using StackExchange.Redis;
 
-namespace ChatOps.Targets.Checks;
+namespace ChatOps.Targets.Clients;
 
 /// <summary>
 /// One multiplexer per Redis target, shared by every check and mitigation, as StackExchange.Redis intends

@@ -3,7 +3,7 @@ using ChatOps.Core.Checks;
 using k8s;
 using k8s.Exceptions;
 
-namespace ChatOps.Targets.Checks;
+namespace ChatOps.Targets.Clients;
 
 /// <summary>
 /// One Kubernetes client per target, configured from an explicit server URL, a kubeconfig file, the in-cluster
