@@ -4,7 +4,6 @@ using ChatOps.Core.Chat;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
-using ChatOps.Core.Safety;
 using ChatOps.Core.Work;
 using ChatOps.Slack.Outbound;
 using ChatOps.Slack.Wire;
@@ -16,7 +15,6 @@ namespace ChatOps.Slack.Work;
 internal sealed partial class SlackCommandJob(
     CommandDispatcher dispatcher,
     ChatDelivery delivery,
-    SlackChatSurface surface,
     SlackUserNames names,
     ILogger<SlackCommandJob> logger) : IWorkHandler
 {
@@ -52,11 +50,10 @@ internal sealed partial class SlackCommandJob(
         var shown = text.Length <= 80 ? text : text[..79] + "…";
         try
         {
-            // Straight to the surface, past ChatDelivery: an error's message can quote a connection string.
-            await surface.PostPrivateAsync(context.Place, context.Actor.Id,
-                MessageRedaction.Apply(ChatMessage.Plain($"Sorry, '{shown}' failed: {failure.Message.ReplaceLineEndings(" ")}")), cancellationToken);
+            // Through the delivery, which redacts: an error's message can quote a connection string.
+            await delivery.DeliverAsync(CommandResult.ToRequester(ChatMessage.Plain($"Sorry, '{shown}' failed: {failure.Message.ReplaceLineEndings(" ")}")), context, cancellationToken);
         }
-        catch (Exception e) when (e is SlackApiException or HttpRequestException)
+        catch (ChatSurfaceException e)
         {
             LogNotTold(e, context.Actor.Id);
         }
