@@ -3,11 +3,13 @@ using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Handlers;
+using ChatOps.Core.Inbound;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,7 +21,7 @@ public static class CoreServices
     public static IServiceCollection AddIncidentCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IRoleDirectory, ConfiguredRoleDirectory>();
+        services.TryAddSingleton<IRoleDirectory, RoleDirectory>();
         services.AddSingleton<IncidentPolicy>();
         services.AddSingleton<IncidentClock>();
         services.AddSingleton<IncidentCard>();
@@ -30,6 +32,7 @@ public static class CoreServices
         services.AddSingleton<CheckRunner>();
         services.AddSingleton<RunbookRunner>();
         services.AddSingleton<PostmortemRenderer>();
+        services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ChatDelivery>();
         services.AddSingleton<ApprovalPolicy>();
@@ -39,6 +42,8 @@ public static class CoreServices
         services.AddSingleton<MitigationRecords>();
         services.AddSingleton<MitigationExecution>();
         services.AddSingleton<MitigationExpiry>();
+        services.AddSingleton<InboundPipeline>();
+        services.AddSingleton<IWorkHandler, InboundJob>();
         foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))
             services.AddSingleton(typeof(ICommandHandler), handler);

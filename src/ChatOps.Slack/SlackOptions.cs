@@ -22,8 +22,11 @@ public sealed class SlackOptions
     /// <summary>Slack user group ids (<c>S…</c>) whose members hold the manager role.</summary>
     public IList<string> ManagerGroups { get; } = [];
 
+    /// <summary>Slack user group ids (<c>S…</c>) whose members may approve mitigations.</summary>
+    public IList<string> ApproverGroups { get; } = [];
+
     /// <summary>How long a user group's members are trusted before they are read again.</summary>
-    public TimeSpan ManagerGroupCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan GroupCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Time between posts to one channel once the burst is spent: Slack allows about one message per second per channel.</summary>
     public TimeSpan PostInterval { get; set; } = TimeSpan.FromSeconds(1);
@@ -31,9 +34,6 @@ public sealed class SlackOptions
     /// <summary>Posts to one channel that may go out back to back before pacing starts.</summary>
     [Range(1, 100)]
     public int PostBurst { get; set; } = 3;
-
-    /// <summary>How long a delivery (an event id, a click) is remembered: Slack retries an event for about 5 minutes.</summary>
-    public TimeSpan DeliveryWindow { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>True when no bot token is configured: the host serves the local workspace and the bot talks to it.</summary>
     public bool LocalWorkspace => string.IsNullOrWhiteSpace(BotToken);

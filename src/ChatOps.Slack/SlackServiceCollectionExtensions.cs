@@ -1,10 +1,8 @@
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
-using ChatOps.Core.Work;
 using ChatOps.Slack.Inbound;
 using ChatOps.Slack.Local;
 using ChatOps.Slack.Outbound;
-using ChatOps.Slack.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -14,9 +12,8 @@ namespace ChatOps.Slack;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// Slack: the inbound endpoints' services, the Web API client with its retries, the chat surface, the role
-    /// directory over user groups, the background command job, and the local workspace. Needs the core's services,
-    /// an <see cref="IWorkQueue"/> and an <see cref="Core.Delivery.IDeliveryDeduplicator"/>.
+    /// Slack: the inbound endpoints (which feed the core's inbound pipeline), the Web API client with its retries, the
+    /// chat surface, user groups and display names, and the local workspace. Needs the core's services.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
@@ -24,8 +21,7 @@ public static class SlackServiceCollectionExtensions
             .Validate(o => Uri.TryCreate(o.ApiUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
                 "Slack:ApiUrl (SLACK_API_URL) must be an absolute http(s) URL such as https://slack.com/api/.")
             .Validate(o => o.PostInterval >= TimeSpan.Zero, "Slack:PostInterval must not be negative.")
-            .Validate(o => o.ManagerGroupCacheDuration >= TimeSpan.Zero && o.DeliveryWindow > TimeSpan.Zero,
-                "Slack:ManagerGroupCacheDuration and Slack:DeliveryWindow must be positive.")
+            .Validate(o => o.GroupCacheDuration >= TimeSpan.Zero, "Slack:GroupCacheDuration must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<SlackOptions>, SlackOptionsSetup>();
         services.TryAddSingleton(TimeProvider.System);
@@ -51,10 +47,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ChannelPacer>();
         services.AddSingleton<SlackChatSurface>();
         services.AddSingleton<IChatSurface>(sp => sp.GetRequiredService<SlackChatSurface>());
-        services.AddSingleton<SlackUserNames>();
-        services.TryAddSingleton<ConfiguredRoleDirectory>();
-        services.Replace(ServiceDescriptor.Singleton<IRoleDirectory, SlackRoleDirectory>());
-        services.AddSingleton<IWorkHandler, SlackCommandJob>();
+        services.AddSingleton<IPersonNames, SlackUserNames>();
+        services.AddSingleton<IPlatformGroups, SlackGroups>();
 
         services.AddSingleton<LocalWorkspace>();
         services.AddSingleton<LocalWebApi>();

@@ -21,8 +21,10 @@ internal static class SignedSlack
         return await client.SendAsync(request);
     }
 
-    public static Task<HttpResponseMessage> CommandAsync(this HttpClient client, string user, string channel, string text, string trigger = "0.none") =>
-        client.PostAsync("/slack/commands", LocalRequests.SlashCommand(user, channel, LocalRequests.EscapeCommandText(text), trigger), LocalRequests.FormType);
+    /// <summary>A slash command; like Slack, each gets a trigger id of its own unless a test gives one.</summary>
+    public static Task<HttpResponseMessage> CommandAsync(this HttpClient client, string user, string channel, string text, string? trigger = null) =>
+        client.PostAsync("/slack/commands",
+            LocalRequests.SlashCommand(user, channel, LocalRequests.EscapeCommandText(text), trigger ?? $"{Guid.NewGuid():N}.test"), LocalRequests.FormType);
 
     public static Task<HttpResponseMessage> ClickAsync(this HttpClient client, string user, string channel, string messageTs, string actionId, string value, string actionTs) =>
         client.PostAsync("/slack/interactions", LocalRequests.BlockActions(user, channel, messageTs, null, actionId, value, actionTs, "0.none"), LocalRequests.FormType);

@@ -73,7 +73,7 @@ public sealed class SlackFlowTests(ChatOpsFactory factory) : IClassFixture<ChatO
         var incident = Assert.Single(await factory.Store.ListOpenAsync(new ChatPlace("slack", _channel), CancellationToken.None));
         var note = Assert.Single(await factory.Store.TimelineAsync(incident.Id, CancellationToken.None), e => e.Text.Contains("KV cache", StringComparison.Ordinal));
         Assert.Equal("KV cache & queue at 98%", note.Text);
-        Assert.Equal(Bob, note.Actor);
+        Assert.Equal(new Core.Access.PersonId("slack", Bob), note.Actor);
     }
 
     [Fact]

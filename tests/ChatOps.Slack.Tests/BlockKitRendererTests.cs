@@ -1,3 +1,4 @@
+using static ChatOps.TestKit.TestPeople;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Incidents;
@@ -24,9 +25,9 @@ public sealed class BlockKitRendererTests
             Title = "GPU saturation on vllm-pool",
             Severity = Severity.Sev2,
             Place = new ChatPlace("slack", "C0INCIDENTS", "1773480360.000100"),
-            DeclaredBy = "U0ALICE001",
+            DeclaredBy = P("U0ALICE001"),
             DeclaredAt = Declared,
-            Commander = "U0BOB00001",
+            Commander = P("U0BOB00001"),
         }, ["high-latency", "high-error-rate"]);
         var rendered = BlockKitRenderer.Render(card);
         Golden.Match("incident-card", rendered.Blocks, rendered.Text);
@@ -35,7 +36,7 @@ public sealed class BlockKitRendererTests
     [Fact]
     public async Task The_help_table_renders_as_pinned()
     {
-        var result = await new ShowHelp().HandleAsync(new HelpCommand(null), new CommandContext(new Core.Access.Actor("U1"), new ChatPlace("slack", "C1")), CancellationToken.None);
+        var result = await new ShowHelp().HandleAsync(new HelpCommand(null), new CommandContext(new Core.Access.Actor(P("U1")), new ChatPlace("slack", "C1")), CancellationToken.None);
         var rendered = BlockKitRenderer.Render(result.Messages[0].Message);
         Golden.Match("help", rendered.Blocks, rendered.Text);
     }
@@ -46,11 +47,11 @@ public sealed class BlockKitRendererTests
         const string evil = "<!channel> <!here> <!subteam^S1|@oncall> <https://evil.example|dashboard> <#C1> & *bold* ```";
         var message = new ChatMessage(evil, [
             new HeaderBlock(evil),
-            new TextBlock($"Note by <@U0ALICE001>: {evil}"),
+            new TextBlock($"Note by <@slack:U0ALICE001>: {evil}"),
             new TextBlock(evil, TextStyle.Code),
             new TextBlock(evil, TextStyle.Quote),
             new FieldsBlock([new Field(evil, evil)]),
-            new TableBlock(["Who", "What"], [["<@U0BOB00001>", evil]]),
+            new TableBlock(["Who", "What"], [["<@slack:U0BOB00001>", evil]]),
             new ContextBlock(evil),
             new ActionsBlock([new Button(evil, ButtonActions.Command, "note x", ButtonStyle.Danger)]),
         ]);

@@ -22,9 +22,12 @@ public sealed class MrkdwnTests
         Assert.Equal(escaped, Mrkdwn.Escape(raw));
 
     [Theory]
-    [InlineData("by <@U0ALICE001>", "by <@U0ALICE001>")]
-    [InlineData("by <@W012ABC|alice>", "by <@W012ABC>")]
-    [InlineData("<@U1X><@U2Y> & <!here>", "<@U1X><@U2Y> &amp; &lt;!here&gt;")]
+    [InlineData("by <@slack:U0ALICE001>", "by <@U0ALICE001>")]
+    [InlineData("by <@slack:W012ABC|alice>", "by <@W012ABC>")]
+    [InlineData("by <@teams:29:1abc|Alice &amp; Co>", "by @Alice &amp;amp; Co")]
+    [InlineData("by <@teams:29:1abc>", "by @someone")]
+    [InlineData("by <@U0ALICE001>", "by &lt;@U0ALICE001&gt;")]
+    [InlineData("<@slack:U1X><@slack:U2Y> & <!here>", "<@U1X><@U2Y> &amp; &lt;!here&gt;")]
     public void The_cores_user_mentions_are_kept(string raw, string escaped) =>
         Assert.Equal(escaped, Mrkdwn.Escape(raw));
 
@@ -33,7 +36,7 @@ public sealed class MrkdwnTests
     {
         Assert.Equal("ab", Mrkdwn.Escape("ab&c", 6, out var omitted));
         Assert.Equal(2, omitted);
-        Assert.Equal("a", Mrkdwn.Escape("a<@U0ALICE001>", 10, out _));
+        Assert.Equal("a", Mrkdwn.Escape("a<@slack:U0ALICE001>", 10, out _));
         Assert.Equal("x", Mrkdwn.Escape("x😀", 2, out omitted));
         Assert.Equal(2, omitted);
     }
@@ -46,7 +49,7 @@ public sealed class MrkdwnTests
     public void Escaping_in_runs_answers_as_escaping_one_character_at_a_time()
     {
         var piece = Gen.OneOf<string>(
-            Gen.OneOf("<", ">", "&", "<@U0ALICE001>", "<@W012ABC|alice>", "<!here>", "😀", "\n", " "),
+            Gen.OneOf("<", ">", "&", "<@slack:U0ALICE001>", "<@slack:W012ABC|alice>", "<!here>", "😀", "\n", " "),
             Gen.Char.AlphaNumeric.Array[1, 30].Select(c => new string(c)));
         Gen.Select(piece.Array[0, 40].Select(string.Concat), Gen.Int[0, 400]).Sample((raw, budget) =>
         {
@@ -56,7 +59,7 @@ public sealed class MrkdwnTests
         }, iter: 3000);
     }
 
-    private static readonly Regex Mention = new(@"\G<@([UW][A-Z0-9]{2,40})(?:\|[^<>]{0,128})?>", RegexOptions.CultureInvariant);
+    private static readonly Regex Mention = new(@"\G<@slack:([UW][A-Z0-9]{2,40})(?:\|[^<>|]{0,128})?>", RegexOptions.CultureInvariant);
 
     // The plain definition: each unit (a kept mention, an escaped control character, a character or a surrogate pair) in turn, until one does not fit.
     private static string OneAtATime(string raw, int budget, out int omitted)

@@ -11,7 +11,7 @@ public sealed class RendererPropertyTests
     private static readonly Gen<string> Text = Gen.OneOf<string>(
             Gen.Char["<>&!@#|^*_`\n "].Select(c => c.ToString()),
             Gen.Char.AlphaNumeric.Select(c => c.ToString()),
-            Gen.Const("<!channel>"), Gen.Const("<@U0ALICE001>"), Gen.Const("<https://x|y>"))
+            Gen.Const("<!channel>"), Gen.Const("<@slack:U0ALICE001>"), Gen.Const("<https://x|y>"))
         .Array[0, 400].Select(parts => string.Concat(parts))
         .SelectMany(s => Gen.Int[1, 12].Select(n => string.Concat(Enumerable.Repeat(s, n))));
 

@@ -1,3 +1,4 @@
+using static ChatOps.TestKit.TestPeople;
 using System.Text.Json.Nodes;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
@@ -69,7 +70,7 @@ public sealed class SlackApiClientTests : IDisposable
     {
         var root = await Surface.PostAsync(_channel, ChatMessage.Plain("v1"), CancellationToken.None);
         await Surface.UpdateAsync(root, ChatMessage.Plain("v2"), CancellationToken.None);
-        await Surface.PostPrivateAsync(_channel with { Thread = root.MessageId }, "U0BOB00001", ChatMessage.Plain("just you"), CancellationToken.None);
+        await Surface.PostPrivateAsync(_channel with { Thread = root.MessageId }, P("U0BOB00001"), ChatMessage.Plain("just you"), CancellationToken.None);
         var updated = Assert.Single(Workspace.Messages, m => m.Ts == root.MessageId);
         Assert.True(updated.Edited);
         Assert.Equal("v2", updated.Text);

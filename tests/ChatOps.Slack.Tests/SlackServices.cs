@@ -19,6 +19,8 @@ internal static class SlackServices
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         if (time is not null) services.AddSingleton(time);
         services.AddOptions<Core.Incidents.IncidentOptions>().BindConfiguration(Core.Incidents.IncidentOptions.SectionName);
+        services.AddOptions<Core.Mitigations.ApprovalOptions>().BindConfiguration(Core.Mitigations.ApprovalOptions.SectionName);
+        services.AddSingleton<Core.Access.IRoleDirectory, Core.Access.RoleDirectory>();
         services.AddSlack();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
     }

@@ -25,7 +25,7 @@ public sealed class SqliteIncidentStoreTests : IncidentStoreContract, IDisposabl
         var first = new SqliteDatabase(path);
         await first.MigrateAsync(default);
         var created = await new SqliteIncidentStore(first).CreateAsync(
-            new NewIncident("kept", Severity.Sev3, new ChatPlace("slack", "C1"), "U1", DateTimeOffset.UnixEpoch.AddYears(56), null), _ => [], default);
+            new NewIncident("kept", Severity.Sev3, new ChatPlace("slack", "C1"), TestPeople.P("U1"), DateTimeOffset.UnixEpoch.AddYears(56), null), _ => [], default);
 
         var second = new SqliteDatabase(path);
         await second.MigrateAsync(default);
@@ -39,8 +39,8 @@ public sealed class SqliteIncidentStoreTests : IncidentStoreContract, IDisposabl
         var database = new SqliteDatabase(path);
         await database.MigrateAsync(default);
         var store = new SqliteIncidentStore(database);
-        var created = await store.CreateAsync(new NewIncident("x", Severity.Sev3, new ChatPlace("slack", "C1"), "U1", DateTimeOffset.UnixEpoch.AddYears(56), null),
-            id => [new TimelineEvent(id, DateTimeOffset.UnixEpoch.AddYears(56), "U1", TimelineKind.Declared, "declared")], default);
+        var created = await store.CreateAsync(new NewIncident("x", Severity.Sev3, new ChatPlace("slack", "C1"), TestPeople.P("U1"), DateTimeOffset.UnixEpoch.AddYears(56), null),
+            id => [new TimelineEvent(id, DateTimeOffset.UnixEpoch.AddYears(56), TestPeople.P("U1"), TimelineKind.Declared, "declared")], default);
 
         await using var connection = await database.OpenAsync(default);
         foreach (var sql in new[] { "UPDATE timeline SET text = 'rewritten'", "DELETE FROM timeline" })
@@ -78,10 +78,10 @@ public sealed class SqliteIncidentStoreTests : IncidentStoreContract, IDisposabl
         var store = new SqliteIncidentStore(database);
         var at = DateTimeOffset.UnixEpoch.AddYears(56);
         // An event of an incident that does not exist breaks the foreign key halfway through the transaction.
-        await Assert.ThrowsAsync<SqliteException>(() => store.AppendAsync([new TimelineEvent(new IncidentId(2026, 404), at, "U1", TimelineKind.Note, "orphan")], default));
+        await Assert.ThrowsAsync<SqliteException>(() => store.AppendAsync([new TimelineEvent(new IncidentId(2026, 404), at, TestPeople.P("U1"), TimelineKind.Note, "orphan")], default));
 
-        var created = await store.CreateAsync(new NewIncident("after", Severity.Sev3, new ChatPlace("slack", "C1"), "U1", at, null),
-            id => [new TimelineEvent(id, at, "U1", TimelineKind.Declared, "declared")], default);
+        var created = await store.CreateAsync(new NewIncident("after", Severity.Sev3, new ChatPlace("slack", "C1"), TestPeople.P("U1"), at, null),
+            id => [new TimelineEvent(id, at, TestPeople.P("U1"), TimelineKind.Declared, "declared")], default);
         Assert.Equal(created, await store.FindAsync(created.Id, default));
         Assert.Equal("declared", Assert.Single(await store.TimelineAsync(created.Id, default)).Text);
     }

@@ -22,14 +22,14 @@ public sealed class SqliteMitigationStoreTests : MitigationStoreContract, IDispo
     {
         var (database, incident) = await NewDatabaseAsync();
         var replicas = new[] { new SqliteMitigationStore(database), new SqliteMitigationStore(new SqliteDatabase(database.Path)) };
-        var created = await replicas[0].CreateAsync(Draft(incident) with { RequiredApprovals = 1 }, id => new AuditEntry(DateTimeOffset.UnixEpoch, "U1", incident, id, "request", "pending"), default);
+        var created = await replicas[0].CreateAsync(Draft(incident) with { RequiredApprovals = 1 }, id => new AuditEntry(DateTimeOffset.UnixEpoch, TestPeople.P("U1"), incident, id, "request", "pending"), default);
         var now = Draft(incident).RequestedAt;
         var executions = 0;
 
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
         {
             var updater = new RequestUpdater(replicas[i % 2]);
-            var (approved, refusal) = await updater.ApplyAsync(created.Id, r => RequestTransitions.Approve(r, $"U-APPROVER-{i}", now), _ => [], default);
+            var (approved, refusal) = await updater.ApplyAsync(created.Id, r => RequestTransitions.Approve(r, TestPeople.P($"U-APPROVER-{i}"), now), _ => [], default);
             if (refusal is not null || approved.Status != RequestStatus.Approved) return;
             var (_, lost) = await updater.ApplyAsync(created.Id, RequestTransitions.Claim, _ => [], default);
             if (lost is null) Interlocked.Increment(ref executions);
@@ -45,7 +45,7 @@ public sealed class SqliteMitigationStoreTests : MitigationStoreContract, IDispo
     public async Task The_audit_refuses_edits_and_deletes_at_the_database()
     {
         var (database, incident) = await NewDatabaseAsync();
-        await new SqliteMitigationStore(database).CreateAsync(Draft(incident), id => new AuditEntry(DateTimeOffset.UnixEpoch, "U1", incident, id, "request", "pending"), default);
+        await new SqliteMitigationStore(database).CreateAsync(Draft(incident), id => new AuditEntry(DateTimeOffset.UnixEpoch, TestPeople.P("U1"), incident, id, "request", "pending"), default);
         await using var connection = await database.OpenAsync(default);
         foreach (var sql in new[] { "UPDATE audit SET outcome = 'approved'", "DELETE FROM audit" })
         {
@@ -61,7 +61,7 @@ public sealed class SqliteMitigationStoreTests : MitigationStoreContract, IDispo
         var database = new SqliteDatabase(Path.Combine(_folder.FullName, $"{Guid.NewGuid():N}.db"));
         await database.MigrateAsync(default);
         var incident = await new SqliteIncidentStore(database).CreateAsync(
-            new NewIncident("mitigated", Severity.Sev3, new ChatPlace("slack", "C1"), "U1", new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero), null), _ => [], default);
+            new NewIncident("mitigated", Severity.Sev3, new ChatPlace("slack", "C1"), TestPeople.P("U1"), new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero), null), _ => [], default);
         return (database, incident.Id);
     }
 

@@ -1,3 +1,4 @@
+using ChatOps.TestKit;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Timeline;
 using ChatOps.Storage.Sqlite;
@@ -27,7 +28,7 @@ public sealed class SqliteReadCacheTests : IDisposable
         await using (other)
         {
             Assert.True(await elsewhere.TryUpdateAsync(first with { Title = "renamed", Place = Channel.WithThread("t1"), Version = 2 },
-                [new TimelineEvent(first.Id, At, "U2", TimelineKind.Note, "from elsewhere")], default));
+                [new TimelineEvent(first.Id, At, TestPeople.P("U2"), TimelineKind.Note, "from elsewhere")], default));
             await Declare(elsewhere, "second");
         }
 
@@ -107,6 +108,6 @@ public sealed class SqliteReadCacheTests : IDisposable
     }
 
     private static Task<Incident> Declare(SqliteIncidentStore store, string title) =>
-        store.CreateAsync(new NewIncident(title, Severity.Sev3, Channel, "U1", At, null),
-            id => [new TimelineEvent(id, At, "U1", TimelineKind.Declared, "declared")], default);
+        store.CreateAsync(new NewIncident(title, Severity.Sev3, Channel, TestPeople.P("U1"), At, null),
+            id => [new TimelineEvent(id, At, TestPeople.P("U1"), TimelineKind.Declared, "declared")], default);
 }

@@ -1,12 +1,16 @@
+using System.Text.RegularExpressions;
 using ChatOps.Core;
+using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
+using ChatOps.Core.Delivery;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -17,7 +21,7 @@ namespace ChatOps.TestKit;
 /// "Say this, expect that, click this": the core wired as the host wires it, with a fake clock, a
 /// recording chat surface and the shipped runbooks and template.
 /// </summary>
-public sealed class Conversation : IAsyncDisposable
+public sealed partial class Conversation : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
 
@@ -42,12 +46,15 @@ public sealed class Conversation : IAsyncDisposable
         services.Configure<IncidentOptions>(o =>
         {
             o.TimeZone = timeZone;
-            foreach (var manager in managers ?? []) o.Managers.Add(manager);
+            foreach (var manager in managers ?? []) o.Managers.Add(Qualified(manager));
         });
         services.Configure<CheckOptions>(_ => { });
+        services.Configure<WorkOptions>(_ => { });
+        services.AddSingleton<IWorkQueue, InProcessWorkQueue>();
+        services.AddSingleton<IDeliveryDeduplicator, InProcessDeliveryDeduplicator>();
         services.Configure<ApprovalOptions>(o =>
         {
-            foreach (var approver in approvers ?? []) o.Approvers.Add(approver);
+            foreach (var approver in approvers ?? []) o.Approvers.Add(Qualified(approver));
         });
         foreach (var executor in executors ?? []) services.AddSingleton(executor);
         services.AddSingleton(new RunbookCatalog(Runbooks.Value));
@@ -75,10 +82,17 @@ public sealed class Conversation : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>Sends a command as <paramref name="user"/>, in the channel or in a thread, and delivers what it answers.</summary>
+    /// <summary>A person of the conversation's platform, by the id a test gives them.</summary>
+    public static PersonId Person(string user) => new(RecordingChatSurface.DefaultPlatform, user);
+
+    /// <summary>
+    /// Sends a command as <paramref name="user"/>, in the channel or in a thread, and delivers what it answers. Like an
+    /// adapter, it brings the platform's mentions (<c>&lt;@U123&gt;</c>) to the core's tokens first.
+    /// </summary>
     public async Task<CommandResult> SayAsync(string user, string text, string? thread = null)
     {
-        var context = new CommandContext(new Core.Access.Actor(user), Channel with { Thread = thread });
+        var context = new CommandContext(new Actor(Person(user)), Channel with { Thread = thread });
+        text = PlatformMention().Replace(text, m => Mention.Of(Person(m.Groups[1].Value), m.Groups[2].Success ? m.Groups[2].Value : null));
         var result = await Get<CommandDispatcher>().DispatchAsync(text, context, CancellationToken.None);
         await Get<ChatDelivery>().DeliverAsync(result, context, CancellationToken.None);
         return result;
@@ -100,6 +114,11 @@ public sealed class Conversation : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private static string Qualified(string user) => user.Contains(':', StringComparison.Ordinal) ? user : Person(user).ToString();
+
+    [GeneratedRegex(@"<@([A-Za-z0-9._-]{1,128})(?:\|([^<>|]{0,128}))?>", RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformMention();
 
     /// <summary>The options as the core reads them, for tests that need them directly.</summary>
     public IncidentOptions Options => Get<IOptions<IncidentOptions>>().Value;

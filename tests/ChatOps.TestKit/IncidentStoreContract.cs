@@ -1,3 +1,4 @@
+using static ChatOps.TestKit.TestPeople;
 using System.Collections.Immutable;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Timeline;
@@ -43,7 +44,7 @@ public abstract class IncidentStoreContract
         {
             Severity = Severity.Sev1,
             Status = IncidentStatus.Resolved,
-            Commander = "U2",
+            Commander = P("U2"),
             Place = Channel.WithThread("1700000000.000100"),
             ResolvedAt = At.AddMinutes(90),
             Impact = "impact ✓",
@@ -78,7 +79,7 @@ public abstract class IncidentStoreContract
         var store = await CreateStoreAsync();
         var a = await Create(store, "a", At);
         var b = await Create(store, "b", At);
-        var elsewhere = await store.CreateAsync(new NewIncident("c", Severity.Sev3, new ChatPlace("slack", "C2"), "U1", At, null), _ => [], default);
+        var elsewhere = await store.CreateAsync(new NewIncident("c", Severity.Sev3, new ChatPlace("slack", "C2"), P("U1"), At, null), _ => [], default);
         Assert.True(await store.TryUpdateAsync(a with { Place = a.Place.WithThread("t-a"), Version = 2 }, [], default));
         Assert.True(await store.TryUpdateAsync(b with { Status = IncidentStatus.Resolved, Version = 2 }, [], default));
 
@@ -93,7 +94,7 @@ public abstract class IncidentStoreContract
     public async Task The_timeline_keeps_every_event_in_order_with_its_data()
     {
         var store = await CreateStoreAsync();
-        var created = await store.CreateAsync(new NewIncident("t", Severity.Sev3, Channel, "U1", At, null),
+        var created = await store.CreateAsync(new NewIncident("t", Severity.Sev3, Channel, P("U1"), At, null),
             id => [Event(id, "declared")], default);
         var data = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, string>("from", "SEV3"), new("to", "SEV2")]);
         await store.AppendAsync([Event(created.Id, "second") with { Data = data }, Event(created.Id, "third")], default);
@@ -153,7 +154,7 @@ public abstract class IncidentStoreContract
     }
 
     private static Task<Incident> Create(IIncidentStore store, string title, DateTimeOffset at) =>
-        store.CreateAsync(new NewIncident(title, Severity.Sev3, Channel, "U1", at, null), _ => [], default);
+        store.CreateAsync(new NewIncident(title, Severity.Sev3, Channel, P("U1"), at, null), _ => [], default);
 
-    private static TimelineEvent Event(IncidentId id, string text) => new(id, At, "U1", TimelineKind.Note, text);
+    private static TimelineEvent Event(IncidentId id, string text) => new(id, At, P("U1"), TimelineKind.Note, text);
 }

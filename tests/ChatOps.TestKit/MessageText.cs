@@ -2,10 +2,13 @@ using ChatOps.Core.Messages;
 
 namespace ChatOps.TestKit;
 
-/// <summary>All the text of a neutral message, flattened, for "contains" assertions.</summary>
+/// <summary>
+/// All the text of a neutral message, flattened, for "contains" assertions; mentions read as a chat platform writes
+/// them, <c>&lt;@U123&gt;</c>.
+/// </summary>
 public static class MessageText
 {
-    public static string Of(ChatMessage message) => string.Join("\n", message.Blocks.Select(Of));
+    public static string Of(ChatMessage message) => Mention.Replace(string.Join("\n", message.Blocks.Select(Of)), (person, _) => $"<@{person.User}>");
 
     public static IEnumerable<Button> Buttons(ChatMessage message) => message.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons);
 

@@ -1,3 +1,4 @@
+using static ChatOps.TestKit.TestPeople;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
 
@@ -17,7 +18,7 @@ public abstract class MitigationStoreContract
         Mitigation = "scale-inference",
         Title = "Scale up inference pool",
         Why = "Sustained load",
-        RequestedBy = "U1",
+        RequestedBy = P("U1"),
         RequestedAt = At,
         ExpiresAt = At.AddMinutes(15),
         RequiredApprovals = 2,
@@ -30,15 +31,15 @@ public abstract class MitigationStoreContract
     public async Task A_request_round_trips_every_field()
     {
         var (store, Incident) = await CreateStoreAsync();
-        var created = await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, "U1", Incident, id, "request", "pending"), default);
+        var created = await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, P("U1"), Incident, id, "request", "pending"), default);
         Assert.True(created.Id > 0);
         var changed = created with
         {
             Status = RequestStatus.Executed,
-            Approvers = ["U2", "U3"],
+            Approvers = [P("U2"), P("U3")],
             Subject = "203.0.113.7",
             RevertOf = 99,
-            DeniedBy = "U4",
+            DeniedBy = P("U4"),
             Reason = "why not",
             Before = new MitigationState("replicas 4", new Dictionary<string, string> { ["replicas"] = "4" }),
             After = new MitigationState("replicas 6", new Dictionary<string, string> { ["replicas"] = "6" }),
@@ -55,7 +56,7 @@ public abstract class MitigationStoreContract
         Assert.Equal(changed.After.Values, read.After!.Values);
         Assert.Equal([created.Id], (await store.ListAsync(Incident, default)).Select(r => r.Id));
         Assert.Empty(await store.ListPendingAsync(default));
-        var pending = await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, "U1", Incident, id, "request", "pending"), default);
+        var pending = await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, P("U1"), Incident, id, "request", "pending"), default);
         Assert.Equal([pending.Id], (await store.ListPendingAsync(default)).Select(r => r.Id));
     }
 
@@ -63,10 +64,10 @@ public abstract class MitigationStoreContract
     public async Task A_hundred_concurrent_claims_let_exactly_one_through()
     {
         var (store, Incident) = await CreateStoreAsync();
-        var created = await store.CreateAsync(Draft(Incident) with { Status = RequestStatus.Approved }, id => new AuditEntry(At, "U1", Incident, id, "request", "approved"), default);
+        var created = await store.CreateAsync(Draft(Incident) with { Status = RequestStatus.Approved }, id => new AuditEntry(At, P("U1"), Incident, id, "request", "approved"), default);
         var updater = new RequestUpdater(store);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() =>
-            updater.ApplyAsync(created.Id, RequestTransitions.Claim, r => [new AuditEntry(At, "U2", Incident, r.Id, "execute", "started")], default))));
+            updater.ApplyAsync(created.Id, RequestTransitions.Claim, r => [new AuditEntry(At, P("U2"), Incident, r.Id, "execute", "started")], default))));
 
         Assert.Single(outcomes, o => o.Refusal is null);
         Assert.Equal(RequestStatus.Executing, (await store.FindAsync(created.Id, default))!.Status);
@@ -77,9 +78,9 @@ public abstract class MitigationStoreContract
     public async Task A_stale_update_is_refused_and_audits_nothing()
     {
         var (store, Incident) = await CreateStoreAsync();
-        var created = await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, "U1", Incident, id, "request", "pending"), default);
-        Assert.True(await store.TryUpdateAsync(created with { Status = RequestStatus.Denied, Version = 2 }, [new AuditEntry(At, "U2", Incident, created.Id, "deny", "denied")], default));
-        Assert.False(await store.TryUpdateAsync(created with { Status = RequestStatus.Approved, Version = 2 }, [new AuditEntry(At, "U3", Incident, created.Id, "approve", "approved")], default));
+        var created = await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, P("U1"), Incident, id, "request", "pending"), default);
+        Assert.True(await store.TryUpdateAsync(created with { Status = RequestStatus.Denied, Version = 2 }, [new AuditEntry(At, P("U2"), Incident, created.Id, "deny", "denied")], default));
+        Assert.False(await store.TryUpdateAsync(created with { Status = RequestStatus.Approved, Version = 2 }, [new AuditEntry(At, P("U3"), Incident, created.Id, "approve", "approved")], default));
         Assert.Equal(["request", "deny"], (await store.AuditAsync(Incident, default)).Select(a => a.Action));
         Assert.Equal(RequestStatus.Denied, (await store.FindAsync(created.Id, default))!.Status);
         Assert.Null(await store.FindAsync(created.Id + 1000, default));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
@@ -39,9 +40,9 @@ public sealed class RecordingChatSurface(string platform = RecordingChatSurface.
         return Task.CompletedTask;
     }
 
-    public Task PostPrivateAsync(ChatPlace place, string userId, ChatMessage message, CancellationToken cancellationToken)
+    public Task PostPrivateAsync(ChatPlace place, PersonId person, ChatMessage message, CancellationToken cancellationToken)
     {
-        Record(new Posted(PostKind.Private, place, null, userId, message));
+        Record(new Posted(PostKind.Private, place, null, person.User, message));
         return Task.CompletedTask;
     }
 

@@ -1,7 +1,7 @@
 namespace ChatOps.Core.Access;
 
-/// <summary>Who did something: a platform user id and, where known, a display name.</summary>
-public sealed record Actor(string Id, string? Name = null)
+/// <summary>Who did something: a person and, where known, their display name.</summary>
+public sealed record Actor(PersonId Id, string? Name = null)
 {
-    public static Actor System { get; } = new("chatops", "ChatOps");
+    public static Actor System { get; } = new(new PersonId(PersonId.BotPlatform, "bot"), "ChatOps");
 }

@@ -1,10 +1,10 @@
 namespace ChatOps.Core.Access;
 
-/// <summary>Says whether a user holds a role: configured users, or members of platform user groups.</summary>
+/// <summary>Says whether a person holds a role: configured people, or members of their platform's groups.</summary>
 public interface IRoleDirectory
 {
-    Task<bool> IsManagerAsync(string userId, CancellationToken cancellationToken);
+    Task<bool> IsManagerAsync(PersonId person, CancellationToken cancellationToken);
 
-    /// <summary>Configured approvers of mitigations (managers and the commander approve as well; the policy adds them).</summary>
-    Task<bool> IsApproverAsync(string userId, CancellationToken cancellationToken);
+    /// <summary>Configured approvers of mitigations (managers and an appointed commander approve as well; the policy adds them).</summary>
+    Task<bool> IsApproverAsync(PersonId person, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 
@@ -15,8 +16,8 @@ public interface IChatSurface
     /// <summary>Replaces a message posted earlier.</summary>
     Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken);
 
-    /// <summary>A message only <paramref name="userId"/> sees (Slack: ephemeral).</summary>
-    Task PostPrivateAsync(ChatPlace place, string userId, ChatMessage message, CancellationToken cancellationToken);
+    /// <summary>A message only <paramref name="person"/> sees, where they are (Slack: ephemeral).</summary>
+    Task PostPrivateAsync(ChatPlace place, PersonId person, ChatMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>A message as the platform knows it: where, and its id (Slack: <c>ts</c>; Teams: activity id).</summary>

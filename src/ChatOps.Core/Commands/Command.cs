@@ -1,3 +1,4 @@
+using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 
 namespace ChatOps.Core.Commands;
@@ -12,7 +13,7 @@ public sealed record DeclareCommand(Severity? Severity, string Title) : Command(
 
 public sealed record SetSeverityCommand(IncidentId? Incident, Severity Severity, string? Reason) : Command(Incident);
 
-public sealed record SetCommanderCommand(IncidentId? Incident, string User) : Command(Incident);
+public sealed record SetCommanderCommand(IncidentId? Incident, PersonId User) : Command(Incident);
 
 public sealed record RunRunbookCommand(IncidentId? Incident, string Runbook) : Command(Incident);
 

@@ -43,8 +43,8 @@ public sealed partial class CommandDispatcher
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Command {Command} handled for {User}")]
-    private partial void LogHandled(string command, string user);
+    private partial void LogHandled(string command, Access.PersonId user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Command rejected ({Code}) for {User}")]
-    private partial void LogRejected(CommandErrorCode code, string user);
+    private partial void LogRejected(CommandErrorCode code, Access.PersonId user);
 }

@@ -1,3 +1,4 @@
+using ChatOps.Core.Messages;
 using ChatOps.Core.Incidents;
 
 namespace ChatOps.Core.Commands;
@@ -137,11 +138,11 @@ public static class CommandTable
         var incident = ReadIncident(cursor);
         var token = cursor.Next();
         if (token is null) return spec.Fail(CommandErrorCode.MissingArgument, "Name the new commander with @.");
-        if (!UserMention.TryParse(token, out var user))
-            return spec.Fail(CommandErrorCode.BadUser, $"'{Shorten(token)}' is not a user: mention them with @.");
-        return cursor.AtEnd
+        if (!cursor.AtEnd) return spec.Fail(CommandErrorCode.UnexpectedArgument, "lead takes one user.");
+        // A commander holds rights, so they must be a person the platform identified, not a name as typed.
+        return Mention.TryParse(token, out var user, out _)
             ? ParseResult.Ok(new SetCommanderCommand(incident, user))
-            : spec.Fail(CommandErrorCode.UnexpectedArgument, "lead takes one user.");
+            : spec.Fail(CommandErrorCode.BadUser, $"'{Shorten(token)}' is not a user: pick them from chat's @ list so that it becomes a mention.");
     }
 
     private static ParseResult ReadAction(TokenCursor cursor, CommandSpec spec)
@@ -150,12 +151,12 @@ public static class CommandTable
         var text = cursor.Rest();
         string? owner = null;
         var lastSpace = text.LastIndexOfAny([' ', '\t', '\n']);
-        if (lastSpace > 0 && UserMention.TryParse(text[(lastSpace + 1)..], out var mentioned))
+        if (lastSpace > 0 && Mention.TryParseOwner(text[(lastSpace + 1)..], out var mentioned))
         {
             owner = mentioned;
             text = text[..lastSpace].TrimEnd();
         }
-        return text.Length == 0 || UserMention.TryParse(text, out _)
+        return text.Length == 0 || Mention.TryParseOwner(text, out _)
             ? spec.Fail(CommandErrorCode.MissingArgument, "Describe the action item after the verb.")
             : ParseResult.Ok(new AddActionItemCommand(incident, text, owner));
     }

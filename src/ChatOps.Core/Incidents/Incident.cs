@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ChatOps.Core.Access;
 
 namespace ChatOps.Core.Incidents;
 
@@ -12,9 +13,9 @@ public sealed record Incident
     public required string Title { get; init; }
     public required Severity Severity { get; init; }
     public IncidentStatus Status { get; init; } = IncidentStatus.Investigating;
-    public string? Commander { get; init; }
+    public PersonId? Commander { get; init; }
     public required ChatPlace Place { get; init; }
-    public required string DeclaredBy { get; init; }
+    public required PersonId DeclaredBy { get; init; }
     public required DateTimeOffset DeclaredAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }
     public string? Impact { get; init; }

@@ -10,7 +10,7 @@ public sealed class IncidentOptions
     /// <summary>The severity of a declaration that names none.</summary>
     public Severity DefaultSeverity { get; set; } = Severity.Sev3;
 
-    /// <summary>User ids (as the chat platform gives them) who hold the manager role.</summary>
+    /// <summary>People who hold the manager role, as <c>platform:user</c> (<c>slack:U0123ABCD</c>, <c>teams:&lt;AAD object id&gt;</c>).</summary>
     public IList<string> Managers { get; } = [];
 
     /// <summary>IANA or Windows time zone id for times shown in chat and in the postmortem.</summary>

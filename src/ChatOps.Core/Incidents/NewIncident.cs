@@ -1,3 +1,5 @@
+using ChatOps.Core.Access;
+
 namespace ChatOps.Core.Incidents;
 
 /// <summary>What a declaration knows before the store has given the incident its id.</summary>
@@ -5,9 +7,9 @@ public sealed record NewIncident(
     string Title,
     Severity Severity,
     ChatPlace Place,
-    string DeclaredBy,
+    PersonId DeclaredBy,
     DateTimeOffset DeclaredAt,
-    string? Commander)
+    PersonId? Commander)
 {
     /// <summary>The stored incident once the store has given it its id.</summary>
     public Incident WithId(IncidentId id) => new()

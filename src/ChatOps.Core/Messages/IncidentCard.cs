@@ -24,10 +24,10 @@ public sealed class IncidentCard(IncidentClock clock)
             [
                 new Field("Severity", incident.Severity.Label()),
                 new Field("Status", IncidentLifecycle.Name(incident.Status)),
-                new Field("Commander", incident.Commander is null ? "none yet (lead @user)" : Commands.UserMention.Render(incident.Commander)),
+                new Field("Commander", incident.Commander is null ? "none yet (lead @user)" : Mention.Of(incident.Commander)),
                 new Field(incident.IsOpen ? "Open for" : "Lasted", elapsed),
             ]),
-            new ContextBlock($"Declared {clock.Short(incident.DeclaredAt)} by {Commands.UserMention.Render(incident.DeclaredBy)}"),
+            new ContextBlock($"Declared {clock.Short(incident.DeclaredAt)} by {Mention.Of(incident.DeclaredBy)}"),
         ];
     }
 

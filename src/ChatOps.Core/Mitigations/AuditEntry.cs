@@ -1,3 +1,4 @@
+using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 
 namespace ChatOps.Core.Mitigations;
@@ -5,7 +6,7 @@ namespace ChatOps.Core.Mitigations;
 /// <summary>One line of the append-only audit: who did what to which request, when, the state before and after, and how it ended.</summary>
 public sealed record AuditEntry(
     DateTimeOffset At,
-    string Actor,
+    PersonId Actor,
     IncidentId Incident,
     long Request,
     string Action,

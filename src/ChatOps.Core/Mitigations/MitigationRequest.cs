@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 
 namespace ChatOps.Core.Mitigations;
@@ -24,7 +25,7 @@ public sealed record MitigationRequest
     /// <summary>What a <c>block</c> acts on: a user id or an IP address.</summary>
     public string? Subject { get; init; }
 
-    public required string RequestedBy { get; init; }
+    public required PersonId RequestedBy { get; init; }
     public required DateTimeOffset RequestedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
     public required int RequiredApprovals { get; init; }
@@ -34,8 +35,8 @@ public sealed record MitigationRequest
     public required string Planned { get; init; }
 
     public RequestStatus Status { get; init; } = RequestStatus.Pending;
-    public ImmutableList<string> Approvers { get; init; } = [];
-    public string? DeniedBy { get; init; }
+    public ImmutableList<PersonId> Approvers { get; init; } = [];
+    public PersonId? DeniedBy { get; init; }
     public string? Reason { get; init; }
     public MitigationState? Before { get; init; }
     public MitigationState? After { get; init; }

@@ -13,18 +13,18 @@ public sealed class MitigationView(IncidentClock clock)
         var status = RequestTransitions.Name(request.Status);
         var fields = new List<Field>
         {
-            new("Requested by", UserMention.Render(request.RequestedBy)),
+            new("Requested by", Mention.Of(request.RequestedBy)),
             new("Status", status),
             new("Change", $"{request.Current} → {request.Planned}"),
             new("Why", request.Why),
             new("Approvals", string.Create(CultureInfo.InvariantCulture, $"{request.Approvers.Count}/{request.RequiredApprovals}")
-                + (request.Approvers.Count > 0 ? " (" + string.Join(", ", request.Approvers.Select(UserMention.Render)) + ")" : "")
+                + (request.Approvers.Count > 0 ? " (" + string.Join(", ", request.Approvers.Select(a => Mention.Of(a))) + ")" : "")
                 + (request.RequiredApprovals > 1 ? " · emergency only: two approvers" : "")),
         };
         if (request.Subject is { } subject) fields.Add(new Field("Subject", subject));
         if (request.Before is { } before && request.After is { } after) fields.Add(new Field("Before → after", $"{before.Description} → {after.Description}"));
         if (request.Error is { } error) fields.Add(new Field("Failed", error));
-        if (request.DeniedBy is { } deniedBy) fields.Add(new Field("Denied by", $"{UserMention.Render(deniedBy)}: {request.Reason}"));
+        if (request.DeniedBy is { } deniedBy) fields.Add(new Field("Denied by", $"{Mention.Of(deniedBy)}: {request.Reason}"));
 
         var blocks = new List<MessageBlock>
         {

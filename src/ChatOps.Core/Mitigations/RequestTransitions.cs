@@ -6,7 +6,7 @@ namespace ChatOps.Core.Mitigations;
 /// </summary>
 public static class RequestTransitions
 {
-    public static Transition Approve(MitigationRequest request, string approver, DateTimeOffset now)
+    public static Transition Approve(MitigationRequest request, Access.PersonId approver, DateTimeOffset now)
     {
         if (Closed(request, now) is { } closed) return closed;
         if (approver == request.RequestedBy)
@@ -21,7 +21,7 @@ public static class RequestTransitions
         });
     }
 
-    public static Transition Deny(MitigationRequest request, string by, string reason, DateTimeOffset now) =>
+    public static Transition Deny(MitigationRequest request, Access.PersonId by, string reason, DateTimeOffset now) =>
         Closed(request, now) ?? Transition.To(request with { Status = RequestStatus.Denied, DeniedBy = by, Reason = reason });
 
     /// <summary>Approved → executing: the one caller that wins this transition runs the mitigation.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ChatOps.Core.Access;
+using ChatOps.Core.Messages;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Timeline;
 using Scriban;
@@ -8,12 +10,23 @@ namespace ChatOps.Core.Postmortem;
 
 /// <summary>
 /// Renders an incident and its timeline through the postmortem template. Everything users typed reaches the
-/// template as data (strings), so <c>{{ ... }}</c> in a note is printed, never run.
+/// template as data (strings), so <c>{{ ... }}</c> in a note is printed, never run. People appear by display name,
+/// never by platform id.
 /// </summary>
-public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentClock clock)
+public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentClock clock, PeopleDirectory people)
 {
-    public string Render(Incident incident, IReadOnlyList<TimelineEvent> timeline)
+    public async Task<string> RenderAsync(Incident incident, IReadOnlyList<TimelineEvent> timeline, CancellationToken cancellationToken)
     {
+        var names = await people.NamesAsync(PeopleIn(incident, timeline), cancellationToken);
+        return Render(incident, timeline, names);
+    }
+
+    private string Render(Incident incident, IReadOnlyList<TimelineEvent> timeline, IReadOnlyDictionary<PersonId, string> names)
+    {
+        string Person(PersonId person) => "@" + names[person];
+        string OneLine(string text) => Mention.Readable(text.ReplaceLineEndings(" "), p => names.GetValueOrDefault(p));
+        string? Optional(string? text) => text is null ? null : OneLine(text);
+
         var end = incident.ResolvedAt;
         var model = new ScriptObject
         {
@@ -31,35 +44,39 @@ public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentCloc
             ["action_items"] = incident.ActionItems.Select(a => new ScriptObject
             {
                 ["text"] = OneLine(a.Text),
-                ["owner"] = a.Owner is { } o ? Person(o) : null,
+                ["owner"] = a.Owner is { } o ? OneLine(o) : null,
                 ["done"] = a.Done,
             }).ToList(),
             ["lessons"] = incident.Lessons.Select(OneLine).ToList(),
-            ["timeline"] = Entries(timeline),
+            ["timeline"] = clock.ByDay(timeline, e => e.At).Select(d => new ScriptObject
+            {
+                ["time"] = d.Local.ToString("HH:mm", CultureInfo.InvariantCulture),
+                // The date is written on the first entry and wherever the day changes.
+                ["date"] = d.NewDay ? d.Local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                ["kind"] = d.Item.Kind.Name(),
+                ["actor"] = Person(d.Item.Actor),
+                ["text"] = OneLine(d.Item.Text),
+            }).ToList(),
         };
         var context = new TemplateContext { StrictVariables = true, MemberRenamer = m => m.Name };
         context.PushGlobal(model);
         return template.Template.Render(context);
     }
 
-    private List<ScriptObject> Entries(IReadOnlyList<TimelineEvent> timeline) =>
-        clock.ByDay(timeline, e => e.At).Select(d => new ScriptObject
+    // Typed text stays on one line (OneLine above), so it cannot start a heading, a list or a section of its own.
+    private static IEnumerable<(PersonId, string?)> PeopleIn(Incident incident, IReadOnlyList<TimelineEvent> timeline)
+    {
+        yield return (incident.DeclaredBy, null);
+        if (incident.Commander is { } commander) yield return (commander, null);
+        foreach (var e in timeline) yield return (e.Actor, null);
+        // A mention carries the name chat showed when it was written: a name for whoever the platform cannot name now.
+        foreach (var text in Texts(incident, timeline))
         {
-            ["time"] = d.Local.ToString("HH:mm", CultureInfo.InvariantCulture),
-            // The date is written on the first entry and wherever the day changes.
-            ["date"] = d.NewDay ? d.Local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            ["kind"] = d.Item.Kind.Name(),
-            ["actor"] = Person(d.Item.Actor),
-            ["text"] = OneLine(d.Item.Text),
-        }).ToList();
+            foreach (var named in Mention.People(text)) yield return named;
+        }
+    }
 
-    /// <summary>
-    /// Typed text stays on one line, so it cannot start a heading, a list or a section of its own; chat mentions
-    /// (<c>&lt;@U123&gt;</c>) read as <c>@U123</c> in a document.
-    /// </summary>
-    private static string OneLine(string text) => Commands.UserMention.Readable(text.ReplaceLineEndings(" "));
-
-    private static string? Optional(string? text) => text is null ? null : OneLine(text);
-
-    private static string Person(string user) => user.StartsWith('@') ? user : "@" + user;
+    private static IEnumerable<string> Texts(Incident incident, IReadOnlyList<TimelineEvent> timeline) =>
+        [incident.Title, incident.Impact ?? "", incident.RootCause ?? "", incident.Resolution ?? "",
+         .. incident.ActionItems.Select(a => a.Text + " " + a.Owner), .. incident.Lessons, .. timeline.Select(e => e.Text)];
 }

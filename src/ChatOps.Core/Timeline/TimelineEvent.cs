@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 
 namespace ChatOps.Core.Timeline;
@@ -10,7 +11,7 @@ namespace ChatOps.Core.Timeline;
 public sealed record TimelineEvent(
     IncidentId Incident,
     DateTimeOffset At,
-    string Actor,
+    PersonId Actor,
     TimelineKind Kind,
     string Text,
     ImmutableSortedDictionary<string, string>? Data = null,

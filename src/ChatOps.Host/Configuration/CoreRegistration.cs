@@ -1,5 +1,7 @@
 using ChatOps.Core;
+using ChatOps.Core.Access;
 using ChatOps.Core.Checks;
+using ChatOps.Core.Inbound;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
@@ -16,18 +18,33 @@ internal static class CoreRegistration
         services.AddOptions<IncidentOptions>().BindConfiguration(IncidentOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Incidents:TimeZone is not a known time zone id (e.g. UTC, Europe/Berlin).")
             .Validate(o => Enum.IsDefined(o.DefaultSeverity), "Incidents:DefaultSeverity must be Sev1..Sev4.")
+            .Validate(o => o.Managers.All(People.IsPerson), "Incidents:Managers: " + People.Format)
             .ValidateOnStart();
         services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.SectionName)
             .Validate(o => o.DefaultTimeout > TimeSpan.Zero, "Checks:DefaultTimeout must be positive.").ValidateOnStart();
 
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.SectionName)
-            .Validate(o => o.Expiry > TimeSpan.Zero, "Approvals:Expiry must be positive.").ValidateOnStart();
+            .Validate(o => o.Expiry > TimeSpan.Zero, "Approvals:Expiry must be positive.")
+            .Validate(o => o.Approvers.All(People.IsPerson), "Approvals:Approvers: " + People.Format)
+            .ValidateOnStart();
+        services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.SectionName)
+            .Validate(o => o.DeliveryWindow >= TimeSpan.FromMinutes(5) && o.RepeatWindow > TimeSpan.Zero,
+                "Inbound:DeliveryWindow must be at least 00:05:00 (Slack retries for 5 minutes) and Inbound:RepeatWindow positive.")
+            .ValidateOnStart();
 
         services.AddIncidentCore();
         services.AddHostedService<MitigationExpiryWorker>();
         services.AddSingleton(LoadRunbooks(builder));
         services.AddSingleton(LoadTemplate(builder));
         return builder;
+    }
+
+    /// <summary>People in configuration are written platform:user, so that an id names one person on one platform.</summary>
+    private static class People
+    {
+        public const string Format = "write each person as platform:user, e.g. slack:U0123ABCD or teams:<AAD object id>.";
+
+        public static bool IsPerson(string entry) => PersonId.TryParse(entry.Trim(), out _);
     }
 
     private static RunbookCatalog LoadRunbooks(WebApplicationBuilder builder)

@@ -8,7 +8,8 @@ namespace ChatOps.Slack.BlockKit;
 /// Escapes user text for mrkdwn: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> are Slack's only control characters
 /// (https://docs.slack.dev/messaging/formatting-message-text#escaping), so after escaping nobody can write
 /// <c>&lt;!channel&gt;</c>, <c>&lt;!subteam^…&gt;</c> or <c>&lt;https://…|label&gt;</c> through the bot. The one markup
-/// kept is the core's user mention <c>&lt;@U123&gt;</c>, and only for ids shaped like Slack user ids.
+/// written is the core's mention token: a Slack person's becomes <c>&lt;@U123&gt;</c> (only for ids shaped like Slack
+/// user ids), anyone else's reads as their name.
 /// </summary>
 internal static partial class Mrkdwn
 {
@@ -53,7 +54,8 @@ internal static partial class Mrkdwn
             int consumed;
             if (raw[i] == '<' && Mention().Match(raw, i) is { Success: true } mention)
             {
-                unit = $"<@{mention.Groups[1].Value}>";
+                var shown = MentionText(mention.Groups[1].Value, mention.Groups[2].Value, mention.Groups[3].Success ? mention.Groups[3].Value : null);
+                unit = shown[0] == '<' ? shown : Escape(shown);
                 consumed = mention.Length;
             }
             else
@@ -76,9 +78,16 @@ internal static partial class Mrkdwn
         return builder.ToString();
     }
 
+    /// <summary>How Slack shows a core mention token: a Slack person as Slack's mention, anyone else by name.</summary>
+    public static string MentionText(string platform, string user, string? label) =>
+        platform == SlackPlatform.Name && SlackUser().IsMatch(user) ? $"<@{user}>" : "@" + (string.IsNullOrWhiteSpace(label) ? "someone" : label);
+
     private static readonly SearchValues<char> Special = SearchValues.Create("&<>");
 
-    // \G anchors the match where the scan stands. A label (<@U1|name>) is dropped: Slack shows the user's own name.
-    [GeneratedRegex(@"\G<@([UW][A-Z0-9]{2,40})(?:\|[^<>]{0,128})?>", RegexOptions.CultureInvariant)]
+    // \G anchors the match where the scan stands. A Slack person's label is dropped: Slack shows the user's own name.
+    [GeneratedRegex(@"\G<@([a-z0-9-]{1,32}):([^\s<>|]{1,256})(?:\|([^<>|]{0,128}))?>", RegexOptions.CultureInvariant)]
     private static partial Regex Mention();
+
+    [GeneratedRegex(@"^[UW][A-Z0-9]{2,40}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlackUser();
 }

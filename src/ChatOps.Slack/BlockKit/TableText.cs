@@ -1,3 +1,5 @@
+using ChatOps.Core.Messages;
+
 namespace ChatOps.Slack.BlockKit;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal static class TableText
         var widths = new int[count];
         foreach (var row in all)
         {
-            for (var c = 0; c < row.Length; c++) widths[c] = Math.Min(MaxColumnWidth, Math.Max(widths[c], row[c].Length));
+            for (var c = 0; c < row.Length; c++) widths[c] = Math.Min(MaxColumnWidth, Math.Max(widths[c], Width(row[c])));
         }
         var lines = new List<string>(all.Count + 1) { Line(all[0], widths), Line([.. widths.Select(w => new string('-', Math.Max(w, 1)))], widths) };
         lines.AddRange(all.Skip(1).Select(row => Line(row, widths)));
@@ -30,11 +32,15 @@ internal static class TableText
         for (var c = 0; c < cells.Length; c++)
         {
             var last = c == cells.Length - 1;
-            var cell = !last && cells[c].Length > widths[c] ? BlockLimits.Plain(cells[c], widths[c]) : cells[c];
-            parts[c] = last ? cell : cell.PadRight(widths[c]);
+            var cell = !last && Width(cells[c]) > widths[c] ? BlockLimits.Plain(cells[c], widths[c]) : cells[c];
+            parts[c] = last ? cell : cell.PadRight(widths[c] + cell.Length - Width(cell));
         }
         return string.Join(Gap, parts).TrimEnd();
     }
 
     private static string Clean(string cell) => cell.ReplaceLineEndings(" ");
+
+    // A mention token is measured as Slack writes it, so columns align on what people see.
+    private static int Width(string cell) =>
+        cell.Contains("<@", StringComparison.Ordinal) ? Mention.Replace(cell, (p, label) => Mrkdwn.MentionText(p.Platform, p.User, label)).Length : cell.Length;
 }

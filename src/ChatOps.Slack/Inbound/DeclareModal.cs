@@ -2,14 +2,10 @@ using System.Text.Json;
 using ChatOps.Core.Access;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Handlers;
-using ChatOps.Core.Delivery;
+using ChatOps.Core.Inbound;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Work;
 using ChatOps.Slack.Outbound;
 using ChatOps.Slack.Wire;
-using ChatOps.Slack.Work;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Slack.Inbound;
 
@@ -20,9 +16,7 @@ namespace ChatOps.Slack.Inbound;
 internal sealed class DeclareModal(
     SlackApiClient client,
     IncidentPolicy policy,
-    IWorkQueue queue,
-    IDeliveryDeduplicator deduplicator,
-    IOptionsMonitor<SlackOptions> options,
+    InboundPipeline pipeline,
     TimeProvider time)
 {
     public const string CallbackId = "incident.declare";
@@ -71,7 +65,7 @@ internal sealed class DeclareModal(
             JsonSerializer.Serialize(new ModalMetadata(channel), SlackJsonContext.Default.ModalMetadata));
     }
 
-    public async Task<IResult> SubmitAsync(InteractionPayload payload, CancellationToken cancellationToken)
+    public async Task<SlackAck> SubmitAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
         var view = payload.View!;
         var title = Value(view, Title)?.Value?.Trim();
@@ -84,15 +78,17 @@ internal sealed class DeclareModal(
         else if (title.Length > DeclareIncident.MaxTitle) errors[Title] = $"Keep the title to {DeclareIncident.MaxTitle} characters; put the detail in the description.";
         else if (channel is null) errors[Title] = "This form no longer knows its channel; run /incident declare again.";
         if (!SeverityText.TryParse(severityText, out var severity)) errors[SeverityField] = "Choose SEV1 to SEV4.";
-        else if (await policy.WhyNotDeclareAsync(new Actor(payload.User.Id), severity, cancellationToken) is { } why) errors[SeverityField] = why;
-        if (errors.Count > 0) return Results.Json(new ViewErrorsResponse(errors), SlackJsonContext.Default.ViewErrorsResponse);
+        else if (await policy.WhyNotDeclareAsync(new Actor(SlackPlatform.Person(payload.User!.Id)), severity, cancellationToken) is { } why) errors[SeverityField] = why;
+        if (errors.Count > 0) return new SlackAck(200, JsonSerializer.SerializeToUtf8Bytes(new ViewErrorsResponse(errors), SlackJsonContext.Default.ViewErrorsResponse));
 
-        // A submission delivered twice declares once; an empty 200 closes the modal.
-        if (!await deduplicator.TryClaimAsync($"slack:view:{view.Id}", options.CurrentValue.DeliveryWindow, cancellationToken)) return Results.Ok();
-        var context = new CommandContext(new Actor(payload.User.Id, payload.User.Username ?? payload.User.Name), new ChatPlace(SlackChatSurface.PlatformName, channel!));
-        await queue.EnqueueAsync(SlackCommandWork.Item($"declare {severity.Label().ToLowerInvariant()} {title!.ReplaceLineEndings(" ")}", context,
-            string.IsNullOrEmpty(description) ? null : description), cancellationToken);
-        return Results.Ok();
+        // A submission delivered twice declares once (its view id is the delivery); an empty 200 closes the modal.
+        var actor = new Actor(SlackPlatform.Person(payload.User.Id), payload.User.Username ?? payload.User.Name);
+        await pipeline.AcceptAsync(new InboundEnvelope(actor, new ChatPlace(SlackPlatform.Name, channel!),
+            $"declare {severity.Label().ToLowerInvariant()} {title!.ReplaceLineEndings(" ")}", $"slack:view:{view.Id}")
+        {
+            Description = string.IsNullOrEmpty(description) ? null : description,
+        }, cancellationToken);
+        return SlackAck.Ok;
     }
 
     private static ViewStateValue? Value(PayloadView view, string block) =>

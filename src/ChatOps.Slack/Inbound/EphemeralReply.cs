@@ -4,7 +4,6 @@ using ChatOps.Core.Messages;
 using ChatOps.Core.Safety;
 using ChatOps.Slack.BlockKit;
 using ChatOps.Slack.Wire;
-using Microsoft.AspNetCore.Http;
 
 namespace ChatOps.Slack.Inbound;
 
@@ -15,18 +14,15 @@ namespace ChatOps.Slack.Inbound;
 /// </summary>
 internal static class EphemeralReply
 {
-    private const string JsonType = "application/json; charset=utf-8";
-
-    public static IResult From(CommandResult result)
+    public static SlackAck From(CommandResult result)
     {
         var messages = result.Messages.Where(m => m.Audience == Audience.Requester)
             .Select(m => BlockKitRenderer.Render(MessageRedaction.Apply(m.Message))).ToList();
         var blocks = messages.SelectMany(m => m.Blocks).Take(BlockLimits.Blocks).ToList();
         var text = messages.Count == 0 ? "Done." : messages[0].Text;
-        // Serialised at once rather than streamed: a reply is a few KB, and a body of known length is sent with a
-        // Content-Length in one write instead of chunk by chunk.
-        return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(new SlashCommandResponse(text, blocks), SlackJsonContext.Default.SlashCommandResponse), JsonType);
+        // Serialised at once rather than streamed: a reply is a few KB.
+        return new SlackAck(200, JsonSerializer.SerializeToUtf8Bytes(new SlashCommandResponse(text, blocks), SlackJsonContext.Default.SlashCommandResponse));
     }
 
-    public static IResult Text(string text) => From(CommandResult.ToRequester(ChatMessage.Plain(text)));
+    public static SlackAck Text(string text) => From(CommandResult.ToRequester(ChatMessage.Plain(text)));
 }

@@ -1,35 +1,25 @@
 using System.Text.Json;
 using ChatOps.Core.Access;
-using ChatOps.Core.Commands;
-using ChatOps.Core.Delivery;
+using ChatOps.Core.Inbound;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
-using ChatOps.Core.Work;
 using ChatOps.Slack.BlockKit;
-using ChatOps.Slack.Outbound;
 using ChatOps.Slack.Wire;
-using ChatOps.Slack.Work;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Slack.Inbound;
 
 /// <summary>
-/// <c>POST /slack/interactions</c>: button clicks and modal submissions. A click on an <c>incident.command</c> button
-/// is its clicker typing the button's command; a delivery seen before, or a second click of the same button
-/// within a moment, is acknowledged and dropped.
+/// <c>POST /slack/interactions</c> (and Socket Mode's <c>interactive</c>): button clicks and modal submissions. A
+/// click on an <c>incident.command</c> button is its clicker typing the button's command.
 /// </summary>
 internal sealed partial class InteractionEndpoint(
     SlackRequestReader reader,
     DeclareModal modal,
-    IWorkQueue queue,
-    IDeliveryDeduplicator deduplicator,
-    IOptionsMonitor<SlackOptions> options,
+    InboundPipeline pipeline,
     ILogger<InteractionEndpoint> logger)
 {
-    public static readonly TimeSpan DoubleClickWindow = TimeSpan.FromSeconds(2);
-
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
@@ -47,23 +37,27 @@ internal sealed partial class InteractionEndpoint(
         {
             return Results.BadRequest();
         }
-        if (payload?.User is null) return Results.BadRequest();
+        return payload is null ? Results.BadRequest() : (await AcceptAsync(payload, cancellationToken)).ToResult();
+    }
 
+    public async Task<SlackAck> AcceptAsync(InteractionPayload payload, CancellationToken cancellationToken)
+    {
+        if (payload.User is null) return SlackAck.BadRequest;
         return payload.Type switch
         {
-            "block_actions" => await ClickedAsync(payload, cancellationToken),
+            "block_actions" => await ClickedAsync(payload, payload.User, cancellationToken),
             "view_submission" when payload.View?.CallbackId == DeclareModal.CallbackId => await modal.SubmitAsync(payload, cancellationToken),
-            _ => Results.Ok(),
+            _ => SlackAck.Ok,
         };
     }
 
-    private async Task<IResult> ClickedAsync(InteractionPayload payload, CancellationToken cancellationToken)
+    private async Task<SlackAck> ClickedAsync(InteractionPayload payload, PayloadUser user, CancellationToken cancellationToken)
     {
         var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
         var messageTs = payload.Container?.MessageTs ?? payload.Message?.Ts;
-        if (channel is null || messageTs is null) return Results.Ok(); // The bot puts no buttons in modals or App Home.
+        if (channel is null || messageTs is null) return SlackAck.Ok; // The bot puts no buttons in modals or App Home.
         var thread = payload.Message?.ThreadTs ?? payload.Container?.ThreadTs ?? messageTs;
-        var window = options.CurrentValue.DeliveryWindow;
+        var actor = new Actor(SlackPlatform.Person(user.Id), user.Username ?? user.Name);
         foreach (var action in payload.Actions ?? [])
         {
             if (BlockKitRenderer.CoreActionId(action.ActionId) != ButtonActions.Command || string.IsNullOrWhiteSpace(action.Value))
@@ -71,13 +65,14 @@ internal sealed partial class InteractionEndpoint(
                 LogUnowned(action.ActionId);
                 continue;
             }
-            if (!await deduplicator.TryClaimAsync($"slack:action:{action.ActionId}:{messageTs}:{action.ActionTs}", window, cancellationToken)) continue;
-            if (!await deduplicator.TryClaimAsync($"slack:click:{payload.User.Id}:{messageTs}:{action.ActionId}", DoubleClickWindow, cancellationToken)) continue;
-            var context = new CommandContext(new Actor(payload.User.Id, payload.User.Username ?? payload.User.Name),
-                new ChatPlace(SlackChatSurface.PlatformName, channel, thread));
-            await queue.EnqueueAsync(SlackCommandWork.Item(action.Value, context), cancellationToken);
+            await pipeline.AcceptAsync(new InboundEnvelope(actor, new ChatPlace(SlackPlatform.Name, channel, thread), SlackInboundText.ToCore(action.Value),
+                $"slack:action:{action.ActionId}:{messageTs}:{action.ActionTs}")
+            {
+                // Two different buttons of one message are two gestures; the same button twice in a moment is one.
+                RepeatKey = $"slack:click:{user.Id}:{messageTs}:{action.ActionId}:{action.Value}",
+            }, cancellationToken);
         }
-        return Results.Ok();
+        return SlackAck.Ok;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No owner for Slack action {ActionId}; acknowledged and dropped")]

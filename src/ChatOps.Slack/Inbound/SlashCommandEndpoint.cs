@@ -1,61 +1,52 @@
 using ChatOps.Core.Access;
 using ChatOps.Core.Commands;
+using ChatOps.Core.Inbound;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Work;
-using ChatOps.Slack.Outbound;
-using ChatOps.Slack.Work;
 using Microsoft.AspNetCore.Http;
 
 namespace ChatOps.Slack.Inbound;
 
 /// <summary>
-/// <c>POST /slack/commands</c>. Slack waits 3 seconds for the acknowledgement, so only quick reads and user errors
-/// are answered in it (ephemerally); every change runs as background work that posts into the incident's thread.
+/// <c>POST /slack/commands</c> (and Socket Mode's <c>slash_commands</c>). Slack waits 3 seconds for the
+/// acknowledgement, so only quick reads and user errors are answered in it (ephemerally); every change is handed to
+/// the inbound pipeline and posts into the incident's thread from the background.
 /// </summary>
-internal sealed class SlashCommandEndpoint(
-    SlackRequestReader reader,
-    CommandDispatcher dispatcher,
-    IncidentResolver resolver,
-    DeclareModal modal,
-    IWorkQueue queue)
+internal sealed class SlashCommandEndpoint(SlackRequestReader reader, InboundPipeline pipeline, DeclareModal modal)
 {
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
         var body = await reader.ReadVerifiedAsync(http.Request, cancellationToken);
         if (body is null) return Results.Unauthorized();
+        // A replay of a signed request inside its 5-minute window carries the same signature (and trigger id).
+        var signature = http.Request.Headers[SlackSignature.SignatureHeader].ToString();
+        return (await AcceptAsync(SlackForm.Parse(body), signature, cancellationToken)).ToResult();
+    }
 
-        var form = SlackForm.Parse(body);
+    /// <param name="form">The command's fields, as the HTTP form or Socket Mode's payload carries them.</param>
+    /// <param name="deliveryId">What identifies this delivery when Slack gives no trigger id (the signature, the envelope id).</param>
+    public async Task<SlackAck> AcceptAsync(IReadOnlyDictionary<string, string> form, string deliveryId, CancellationToken cancellationToken)
+    {
         // Slack checks the certificate of a command's URL now and then with a bare ssl_check request.
-        if (form.GetValueOrDefault("ssl_check") == "1") return Results.Ok();
+        if (form.GetValueOrDefault("ssl_check") == "1") return SlackAck.Ok;
         var user = form.GetValueOrDefault("user_id");
         var channel = form.GetValueOrDefault("channel_id");
-        if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(channel)) return Results.BadRequest();
+        if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(channel)) return SlackAck.BadRequest;
 
-        var text = SlackInboundText.Unescape(form.GetValueOrDefault("text", string.Empty));
-        var context = new CommandContext(new Actor(user, form.GetValueOrDefault("user_name")), new ChatPlace(SlackChatSurface.PlatformName, channel));
-        var parsed = CommandParser.Parse(text);
-        if (!parsed.Succeeded)
+        var trigger = form.GetValueOrDefault("trigger_id");
+        var text = SlackInboundText.ToCore(form.GetValueOrDefault("text", string.Empty));
+        var envelope = new InboundEnvelope(
+            new Actor(SlackPlatform.Person(user), form.GetValueOrDefault("user_name")),
+            new ChatPlace(SlackPlatform.Name, channel),
+            text,
+            $"slack:command:{(string.IsNullOrEmpty(trigger) ? deliveryId : trigger)}") { AnswerInAcknowledgement = true };
+        var answer = await pipeline.AcceptAsync(envelope, cancellationToken);
+        if (answer.Error?.Code == CommandErrorCode.MissingTitle && !string.IsNullOrEmpty(trigger))
         {
-            if (parsed.Error.Code == CommandErrorCode.MissingTitle && form.GetValueOrDefault("trigger_id") is { Length: > 0 } trigger)
-            {
-                var failure = await modal.OpenAsync(trigger, channel, SeverityNamed(text), cancellationToken);
-                return failure is null ? Results.Ok() : EphemeralReply.Text(failure);
-            }
-            return EphemeralReply.From(CommandResult.Reject(parsed.Error));
+            var failure = await modal.OpenAsync(trigger, channel, SeverityNamed(text), cancellationToken);
+            return failure is null ? SlackAck.Ok : EphemeralReply.Text(failure);
         }
-
-        var command = parsed.Command;
-        var spec = CommandTable.SpecOf(command);
-        if (spec.ReadOnly) return EphemeralReply.From(await dispatcher.DispatchAsync(command, context, cancellationToken));
-
-        // An incident that cannot be found is a user error: say so now rather than from the background. Only verbs
-        // that act on an incident find one; approve, deny and revert find theirs through the request.
-        if (spec.NamesIncident && (await resolver.ResolveAsync(command, context, cancellationToken)).Error is { } error)
-            return EphemeralReply.From(CommandResult.Reject(error));
-
-        await queue.EnqueueAsync(SlackCommandWork.Item(text, context), cancellationToken);
-        return Results.Ok();
+        return answer.Outcome == InboundOutcome.Answered ? EphemeralReply.From(answer.Reply!) : SlackAck.Ok;
     }
 
     /// <summary>The severity in <c>declare sev2</c> (typed without a title), to preselect it in the form.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
@@ -10,9 +11,7 @@ namespace ChatOps.Slack.Outbound;
 /// <summary>The core's chat port on Slack: Block Kit messages, thread replies, root updates, ephemerals and files.</summary>
 internal sealed class SlackChatSurface(SlackApiClient client, ChannelPacer pacer) : IChatSurface
 {
-    public const string PlatformName = "slack";
-
-    public string Platform => PlatformName;
+    public string Platform => SlackPlatform.Name;
 
     public async Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken)
     {
@@ -32,11 +31,11 @@ internal sealed class SlackChatSurface(SlackApiClient client, ChannelPacer pacer
             c => client.UpdateMessageAsync(new UpdateMessageRequest(posted.Place.Channel, posted.MessageId, rendered.Text, rendered.Blocks), c), cancellationToken);
     }
 
-    public Task PostPrivateAsync(ChatPlace place, string userId, ChatMessage message, CancellationToken cancellationToken)
+    public Task PostPrivateAsync(ChatPlace place, PersonId person, ChatMessage message, CancellationToken cancellationToken)
     {
         var rendered = BlockKitRenderer.Render(message);
         return pacer.RunAsync(place.Channel, isPost: true,
-            c => client.PostEphemeralAsync(new PostEphemeralRequest(place.Channel, userId, rendered.Text, rendered.Blocks, place.Thread), c), cancellationToken);
+            c => client.PostEphemeralAsync(new PostEphemeralRequest(place.Channel, person.User, rendered.Text, rendered.Blocks, place.Thread), c), cancellationToken);
     }
 
     /// <summary>Slack's three-step upload: get an upload URL, send the bytes there, then share the file in the thread.</summary>

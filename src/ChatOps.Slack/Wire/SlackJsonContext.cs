@@ -26,6 +26,5 @@ namespace ChatOps.Slack.Wire;
 [JsonSerializable(typeof(ChallengeResponse))]
 [JsonSerializable(typeof(IReadOnlyList<SlackBlock>))]
 [JsonSerializable(typeof(SlackView))]
-[JsonSerializable(typeof(Work.SlackCommandWork))]
 [JsonSerializable(typeof(Inbound.ModalMetadata))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Timeline;
 using Microsoft.Data.Sqlite;
@@ -13,7 +14,7 @@ namespace ChatOps.Storage.Sqlite;
 public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStore
 {
     private const string Columns =
-        "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version";
+        "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version, address";
 
     private static readonly string InsertIncident =
         $"INSERT INTO incidents ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))})";
@@ -86,7 +87,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         await using var transaction = await session.BeginTransactionAsync(cancellationToken);
         var update = session.Command("""
             UPDATE incidents SET title = $title, severity = $severity, status = $status, commander = $commander,
-                platform = $platform, channel = $channel, thread = $thread, resolved_at = $resolved_at, impact = $impact,
+                platform = $platform, channel = $channel, thread = $thread, address = $address, resolved_at = $resolved_at, impact = $impact,
                 root_cause = $root_cause, resolution = $resolution, action_items = $action_items, lessons = $lessons, version = $version
             WHERE id = $id AND version = $expected
             """, transaction);
@@ -147,7 +148,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
     }
 
     private static TimelineEvent ReadEvent(IncidentId id, SqliteDataReader reader) =>
-        new(id, StoredNames.Time(reader.GetString(1)), reader.GetString(2), TimelineKindNames.Parse(reader.GetString(3)),
+        new(id, StoredNames.Time(reader.GetString(1)), PersonId.Parse(reader.GetString(2)), TimelineKindNames.Parse(reader.GetString(3)),
             reader.GetString(4), StorageJson.Data(reader.GetString(5)), reader.GetInt64(0));
 
     private static async Task Append(SqliteSession session, SqliteTransaction transaction, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
@@ -158,7 +159,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
                 "INSERT INTO timeline (incident_id, at, actor, kind, text, data) VALUES ($incident, $at, $actor, $kind, $text, $data)", transaction);
             insert.Parameters.AddWithValue("$incident", e.Incident.ToString());
             insert.Parameters.AddWithValue("$at", StoredNames.Time(e.At));
-            insert.Parameters.AddWithValue("$actor", e.Actor);
+            insert.Parameters.AddWithValue("$actor", e.Actor.ToString());
             insert.Parameters.AddWithValue("$kind", e.Kind.Name());
             insert.Parameters.AddWithValue("$text", e.Text);
             insert.Parameters.AddWithValue("$data", StorageJson.Data(e.Details));
@@ -175,11 +176,12 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         command.Parameters.AddWithValue("$title", i.Title);
         command.Parameters.AddWithValue("$severity", (int)i.Severity);
         command.Parameters.AddWithValue("$status", StoredNames.Status(i.Status));
-        command.Parameters.AddWithValue("$commander", (object?)i.Commander ?? DBNull.Value);
+        command.Parameters.AddWithValue("$commander", (object?)i.Commander?.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$platform", i.Place.Platform);
         command.Parameters.AddWithValue("$channel", i.Place.Channel);
         command.Parameters.AddWithValue("$thread", (object?)i.Place.Thread ?? DBNull.Value);
-        command.Parameters.AddWithValue("$declared_by", i.DeclaredBy);
+        command.Parameters.AddWithValue("$address", (object?)i.Place.Address ?? DBNull.Value);
+        command.Parameters.AddWithValue("$declared_by", i.DeclaredBy.ToString());
         command.Parameters.AddWithValue("$declared_at", StoredNames.Time(i.DeclaredAt));
         command.Parameters.AddWithValue("$resolved_at", i.ResolvedAt is { } r ? StoredNames.Time(r) : DBNull.Value);
         command.Parameters.AddWithValue("$impact", (object?)i.Impact ?? DBNull.Value);
@@ -202,9 +204,9 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
                 Title = r.GetString(3),
                 Severity = (Severity)r.GetInt32(4),
                 Status = StoredNames.Status(r.GetString(5)),
-                Commander = r.IsDBNull(6) ? null : r.GetString(6),
-                Place = new ChatPlace(r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9)),
-                DeclaredBy = r.GetString(10),
+                Commander = r.IsDBNull(6) ? null : PersonId.Parse(r.GetString(6)),
+                Place = new ChatPlace(r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(19) ? null : r.GetString(19)),
+                DeclaredBy = PersonId.Parse(r.GetString(10)),
                 DeclaredAt = StoredNames.Time(r.GetString(11)),
                 ResolvedAt = r.IsDBNull(12) ? null : StoredNames.Time(r.GetString(12)),
                 Impact = r.IsDBNull(13) ? null : r.GetString(13),

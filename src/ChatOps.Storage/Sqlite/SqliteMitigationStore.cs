@@ -1,3 +1,4 @@
+using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
 using Microsoft.Data.Sqlite;
@@ -83,7 +84,7 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            entries.Add(new AuditEntry(StoredNames.Time(r.GetString(1)), r.GetString(2), incident, r.GetInt64(3), r.GetString(4), r.GetString(5),
+            entries.Add(new AuditEntry(StoredNames.Time(r.GetString(1)), PersonId.Parse(r.GetString(2)), incident, r.GetInt64(3), r.GetString(4), r.GetString(5),
                 r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetInt64(0)));
         }
         return entries;
@@ -98,7 +99,7 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
                 VALUES ($at, $actor, $incident, $request, $action, $outcome, $before, $after)
                 """);
             insert.Parameters.AddWithValue("$at", StoredNames.Time(e.At));
-            insert.Parameters.AddWithValue("$actor", e.Actor);
+            insert.Parameters.AddWithValue("$actor", e.Actor.ToString());
             insert.Parameters.AddWithValue("$incident", e.Incident.ToString());
             insert.Parameters.AddWithValue("$request", e.Request);
             insert.Parameters.AddWithValue("$action", e.Action);
@@ -118,15 +119,15 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
         command.Parameters.AddWithValue("$why", r.Why);
         command.Parameters.AddWithValue("$revert_of", (object?)r.RevertOf ?? DBNull.Value);
         command.Parameters.AddWithValue("$subject", (object?)r.Subject ?? DBNull.Value);
-        command.Parameters.AddWithValue("$requested_by", r.RequestedBy);
+        command.Parameters.AddWithValue("$requested_by", r.RequestedBy.ToString());
         command.Parameters.AddWithValue("$requested_at", StoredNames.Time(r.RequestedAt));
         command.Parameters.AddWithValue("$expires_at", StoredNames.Time(r.ExpiresAt));
         command.Parameters.AddWithValue("$required_approvals", r.RequiredApprovals);
         command.Parameters.AddWithValue("$current_state", r.Current);
         command.Parameters.AddWithValue("$planned", r.Planned);
         command.Parameters.AddWithValue("$status", RequestTransitions.Name(r.Status));
-        command.Parameters.AddWithValue("$approvers", StorageJson.Texts(r.Approvers));
-        command.Parameters.AddWithValue("$denied_by", (object?)r.DeniedBy ?? DBNull.Value);
+        command.Parameters.AddWithValue("$approvers", StorageJson.Texts(r.Approvers.Select(a => a.ToString())));
+        command.Parameters.AddWithValue("$denied_by", (object?)r.DeniedBy?.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$reason", (object?)r.Reason ?? DBNull.Value);
         command.Parameters.AddWithValue("$before_state", (object?)StorageJson.State(r.Before) ?? DBNull.Value);
         command.Parameters.AddWithValue("$after_state", (object?)StorageJson.State(r.After) ?? DBNull.Value);
@@ -151,15 +152,15 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
                 Why = r.GetString(5),
                 RevertOf = r.IsDBNull(6) ? null : r.GetInt64(6),
                 Subject = r.IsDBNull(7) ? null : r.GetString(7),
-                RequestedBy = r.GetString(8),
+                RequestedBy = PersonId.Parse(r.GetString(8)),
                 RequestedAt = StoredNames.Time(r.GetString(9)),
                 ExpiresAt = StoredNames.Time(r.GetString(10)),
                 RequiredApprovals = r.GetInt32(11),
                 Current = r.GetString(12),
                 Planned = r.GetString(13),
                 Status = Enum.Parse<RequestStatus>(r.GetString(14), ignoreCase: true),
-                Approvers = StorageJson.Texts(r.GetString(15)),
-                DeniedBy = r.IsDBNull(16) ? null : r.GetString(16),
+                Approvers = [.. StorageJson.Texts(r.GetString(15)).Select(PersonId.Parse)],
+                DeniedBy = r.IsDBNull(16) ? null : PersonId.Parse(r.GetString(16)),
                 Reason = r.IsDBNull(17) ? null : r.GetString(17),
                 Before = StorageJson.State(r.GetValue(18)),
                 After = StorageJson.State(r.GetValue(19)),

@@ -121,7 +121,7 @@ public sealed class RunbookRunTests
 
         var decisions = (await chat.Store.TimelineAsync(incident.Id, default)).Where(e => e.Kind == TimelineKind.DecisionTaken).ToList();
         Assert.Equal([("retrieval-relevant", "yes"), ("citations-used", "no")], decisions.Select(d => (d.Details["node"], d.Details["answer"])));
-        Assert.All(decisions, d => Assert.Equal("U-BOB", d.Actor));
+        Assert.All(decisions, d => Assert.Equal(Conversation.Person("U-BOB"), d.Actor));
     }
 
     [Fact]

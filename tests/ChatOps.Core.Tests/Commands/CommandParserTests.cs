@@ -1,3 +1,4 @@
+using static ChatOps.TestKit.TestPeople;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Incidents;
 
@@ -23,7 +24,7 @@ public sealed class CommandParserTests
     {
         var id = new IncidentId(2026, 42);
         Assert.Equal(new SetSeverityCommand(id, Severity.Sev2, "customers affected"), CommandParser.Parse("sev INC-2026-0042 2 customers affected").Command);
-        Assert.Equal(new SetCommanderCommand(id, "U123"), CommandParser.Parse("lead INC-2026-0042 <@U123|alice>").Command);
+        Assert.Equal(new SetCommanderCommand(id, P("U123")), CommandParser.Parse("lead INC-2026-0042 <@slack:U123|alice>").Command);
         Assert.Equal(new RunRunbookCommand(id, "high-latency"), CommandParser.Parse("run INC-2026-0042 high-latency").Command);
         Assert.Equal(new RunCheckCommand(null, "gpu-utilization"), CommandParser.Parse("check gpu-utilization").Command);
         Assert.Equal(new AddNoteCommand(id, NoteKind.Cause, "bad deploy"), CommandParser.Parse("cause INC-2026-0042 bad deploy").Command);
@@ -44,9 +45,9 @@ public sealed class CommandParserTests
     [Fact]
     public void Action_takes_a_trailing_owner()
     {
-        Assert.Equal(new AddActionItemCommand(null, "Add GPU alert", "U7"), CommandParser.Parse("action Add GPU alert <@U7>").Command);
+        Assert.Equal(new AddActionItemCommand(null, "Add GPU alert", "<@slack:U7>"), CommandParser.Parse("action Add GPU alert <@slack:U7>").Command);
         Assert.Equal(new AddActionItemCommand(null, "Add GPU alert", "@bob"), CommandParser.Parse("action Add GPU alert @bob").Command);
-        Assert.Equal(new AddActionItemCommand(null, "email <@U7> later please", null), CommandParser.Parse("action email <@U7> later please").Command);
+        Assert.Equal(new AddActionItemCommand(null, "email <@slack:U7> later please", null), CommandParser.Parse("action email <@slack:U7> later please").Command);
     }
 
     [Theory]
@@ -113,7 +114,8 @@ public sealed class CommandParserTests
                 .Replace("<yes|no>", "yes", StringComparison.Ordinal)
                 .Replace("<item-number>", "1", StringComparison.Ordinal)
                 .Replace("MIT-N", "MIT-1", StringComparison.Ordinal);
-            example = System.Text.RegularExpressions.Regex.Replace(example, @"\[([^\]]+)\]|<([^>]+)>", "word");
+            example = System.Text.RegularExpressions.Regex.Replace(example, @"\[([^\]]+)\]|<([^>]+)>", "word")
+                .Replace("@bob", "<@slack:U0BOB>", StringComparison.Ordinal); // what chat makes of a typed @bob
             var parsed = CommandParser.Parse(example);
             Assert.True(parsed.Succeeded, $"'{example}' (from the usage of {spec.Verb}) does not parse.");
             // Errors quote the usage of the verb a command was written with; a command type missing there would quote another's.

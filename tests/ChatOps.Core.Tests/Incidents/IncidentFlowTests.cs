@@ -126,7 +126,7 @@ public sealed class IncidentFlowTests
 
         var stored = (await chat.Store.FindAsync(incident.Id, default))!;
         Assert.Equal(Severity.Sev1, stored.Severity);
-        Assert.Equal(Bob, stored.Commander);
+        Assert.Equal(Conversation.Person(Bob), stored.Commander);
         var changes = (await chat.Store.TimelineAsync(incident.Id, default)).Where(e => e.Kind == TimelineKind.SeverityChanged).ToList();
         Assert.Equal(["SEV4", "SEV2"], changes.Select(c => c.Details["from"]));
         Assert.Equal("customers see errors", changes[0].Details["reason"]);
@@ -181,7 +181,7 @@ public sealed class IncidentFlowTests
     {
         await using var chat = NewConversation();
         var incident = await chat.DeclareAsync(Alice, "private one");
-        var elsewhere = new Core.Access.Actor(Bob);
+        var elsewhere = new Core.Access.Actor(Conversation.Person(Bob));
         var dispatcher = chat.Get<CommandDispatcher>();
         var otherChannel = new CommandContext(elsewhere, new ChatPlace(RecordingChatSurface.DefaultPlatform, "C-OTHER"));
 
@@ -189,7 +189,7 @@ public sealed class IncidentFlowTests
         Assert.Equal(CommandErrorCode.NotAllowed, (await dispatcher.DispatchAsync($"resolve {incident.Id}", otherChannel, default)).Error!.Code);
         Assert.DoesNotContain(incident.Id.ToString(), MessageText.Of((await dispatcher.DispatchAsync("list", otherChannel, default)).Messages.Single().Message), StringComparison.Ordinal);
 
-        var manager = otherChannel with { Actor = new Core.Access.Actor(Manager) };
+        var manager = otherChannel with { Actor = new Core.Access.Actor(Conversation.Person(Manager)) };
         Assert.Null((await dispatcher.DispatchAsync($"timeline {incident.Id}", manager, default)).Error);
         Assert.Contains(incident.Id.ToString(), MessageText.Of((await dispatcher.DispatchAsync("list", manager, default)).Messages.Single().Message), StringComparison.Ordinal);
         Assert.True((await chat.Store.FindAsync(incident.Id, default))!.IsOpen);

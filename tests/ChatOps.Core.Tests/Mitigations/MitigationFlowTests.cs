@@ -102,7 +102,7 @@ public sealed class MitigationFlowTests
         await s.Chat.SayAsync(Alice, "revert MIT-1");
         Assert.Contains("already asks to revert", (await s.Chat.SayAsync(Second, "revert MIT-1")).Error!.Message, StringComparison.Ordinal);
         // A second revert request that slipped past that check (another replica, say) is stopped at execution.
-        var sneaked = await s.Chat.Requests.CreateAsync(s.Request(2) with { Id = 0, MessageId = null }, id => new AuditEntry(DateTimeOffset.UnixEpoch, Alice, s.Incident.Id, id, "request revert", "pending"), default);
+        var sneaked = await s.Chat.Requests.CreateAsync(s.Request(2) with { Id = 0, MessageId = null }, id => new AuditEntry(DateTimeOffset.UnixEpoch, Conversation.Person(Alice), s.Incident.Id, id, "request revert", "pending"), default);
         await s.Chat.SayAsync(Approver, "approve MIT-2");
         await s.Chat.SayAsync(Approver, $"approve {sneaked.Name}");
 
@@ -220,7 +220,7 @@ public sealed class MitigationFlowTests
         await s.Chat.SayAsync(Alice, "mitigate high-latency/scale-inference");
         var approvers = Enumerable.Range(0, 100).Select(i => $"U-A{i}").ToList();
         await using var chat = s.Chat;
-        foreach (var a in approvers) chat.Get<Microsoft.Extensions.Options.IOptionsMonitor<ApprovalOptions>>().CurrentValue.Approvers.Add(a);
+        foreach (var a in approvers) chat.Get<Microsoft.Extensions.Options.IOptionsMonitor<ApprovalOptions>>().CurrentValue.Approvers.Add(Conversation.Person(a).ToString());
 
         var results = await Task.WhenAll(approvers.Select(a => Task.Run(() => chat.SayAsync(a, "approve MIT-1"))));
 

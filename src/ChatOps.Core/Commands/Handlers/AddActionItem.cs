@@ -1,3 +1,4 @@
+using ChatOps.Core.Messages;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Timeline;
 
@@ -7,7 +8,7 @@ public sealed class AddActionItem(IncidentResolver resolver, IncidentChanger cha
 {
     protected override Task<CommandResult> HandleAsync(AddActionItemCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
-        var owner = command.Owner is null ? "" : $" (owner {UserMention.Render(command.Owner)})";
+        var owner = command.Owner is null ? "" : $" (owner {command.Owner})";
         return changer.ApplyAsync(command, incident, current => IncidentChange.To(
             current with { ActionItems = current.ActionItems.Add(new ActionItem(command.Text, command.Owner)) },
             changer.Event(current, context.Actor, TimelineKind.ActionItemAdded, $"Action item: {command.Text}{owner}", ("owner", command.Owner))),

@@ -15,7 +15,7 @@ public sealed class AddNote(IncidentResolver resolver, IIncidentStore store, Inc
             case NoteKind.Note:
                 // A note changes nothing but the timeline, so it is appended without a version check.
                 await store.AppendAsync([changer.Event(incident, context.Actor, TimelineKind.Note, command.Text)], cancellationToken);
-                return CommandResult.Of(new Outgoing(Audience.Thread, ChatMessage.Plain($"Note by {UserMention.Render(context.Actor.Id)}: {command.Text}"), incident));
+                return CommandResult.Of(new Outgoing(Audience.Thread, ChatMessage.Plain($"Note by {Mention.Of(context.Actor)}: {command.Text}"), incident));
 
             case NoteKind.Cause:
                 return await changer.ApplyAsync(command, incident, current => IncidentChange.To(

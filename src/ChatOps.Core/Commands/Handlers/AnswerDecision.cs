@@ -35,7 +35,7 @@ public sealed class AnswerDecision(IncidentResolver resolver, RunbookCatalog cat
         var answer = command.Yes ? "Yes" : "No";
         await store.AppendAsync([changer.Event(incident, context.Actor, TimelineKind.DecisionTaken, $"{node.Ask} {answer}",
             ("runbook", runbook.Id), ("node", node.Id), ("answer", command.Yes ? "yes" : "no"), ("by", "person"))], cancellationToken);
-        await chat.PostToThreadAsync(incident, ChatMessage.Plain($"{node.Ask} → {answer} ({UserMention.Render(context.Actor.Id)})"), cancellationToken);
+        await chat.PostToThreadAsync(incident, ChatMessage.Plain($"{node.Ask} → {answer} ({Mention.Of(context.Actor)})"), cancellationToken);
 
         switch (DecisionWalker.Branch(node, command.Yes))
         {

@@ -1,3 +1,4 @@
+using ChatOps.Core.Messages;
 using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
@@ -26,7 +27,7 @@ public sealed class ApproveMitigation(
         if (decision.Request is not { } approved) return Refused(command, decision);
 
         await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationApproved,
-            $"{approved.Name} approved by {UserMention.Render(context.Actor.Id)} ({approved.Approvers.Count}/{approved.RequiredApprovals})", approved, cancellationToken);
+            $"{approved.Name} approved by {Mention.Of(context.Actor)} ({approved.Approvers.Count}/{approved.RequiredApprovals})", approved, cancellationToken);
         await records.ShowAsync(incident, approved, cancellationToken);
         if (approved.Status == RequestStatus.Approved) await execution.RunAsync(incident, approved, context.Actor, cancellationToken);
         return new CommandResult([]);

@@ -35,7 +35,7 @@ public sealed class DeclareIncident(
 
         var blocks = new List<MessageBlock>
         {
-            new TextBlock($"{incident.Id} declared by {UserMention.Render(context.Actor.Id)}. Work it in this thread: mention the bot with a command, e.g. note, cause, run <runbook>."),
+            new TextBlock($"{incident.Id} declared by {Mention.Of(context.Actor)}. Work it in this thread: mention the bot with a command, e.g. note, cause, run <runbook>."),
         };
         if (catalog.All.Count > 0) blocks.Add(new FieldsBlock([.. catalog.All.Take(10).Select(r => new Field(r.Id, r.Title))]));
         blocks.Add(new ContextBlock("Set a commander with lead @user; help lists every command."));

@@ -1,3 +1,4 @@
+using ChatOps.Core.Messages;
 using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
@@ -25,7 +26,7 @@ public sealed class DenyMitigation(
         if (decision.Request is not { } denied) return Refused(command, decision);
 
         await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationDenied,
-            $"{denied.Name} denied by {UserMention.Render(context.Actor.Id)}: {reason}", denied, cancellationToken);
+            $"{denied.Name} denied by {Mention.Of(context.Actor)}: {reason}", denied, cancellationToken);
         await records.ShowAsync(incident, denied, cancellationToken);
         return new CommandResult([]);
     }

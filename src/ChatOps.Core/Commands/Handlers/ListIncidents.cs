@@ -14,7 +14,7 @@ public sealed class ListIncidents(IIncidentStore store, IncidentClock clock, Acc
         var rows = open.Select(i => (IReadOnlyList<string>)
         [
             i.Id.ToString(), i.Severity.Label(), IncidentLifecycle.Name(i.Status), i.Title,
-            i.Commander is null ? "-" : UserMention.Render(i.Commander), IncidentClock.Length(clock.Now - i.DeclaredAt),
+            i.Commander is null ? "-" : Mention.Of(i.Commander), IncidentClock.Length(clock.Now - i.DeclaredAt),
         ]).ToList();
         return CommandResult.ToRequester(new ChatMessage($"{open.Count} open incidents", [
             new HeaderBlock($"Open incidents ({open.Count})"),

@@ -11,7 +11,7 @@ public sealed class RenderPostmortem(IncidentResolver resolver, IIncidentStore s
     protected override async Task<CommandResult> HandleAsync(PostmortemCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
         var timeline = await store.TimelineAsync(incident.Id, cancellationToken);
-        var document = renderer.Render(incident, timeline);
+        var document = await renderer.RenderAsync(incident, timeline, cancellationToken);
         await store.AppendAsync([changer.Event(incident, context.Actor, TimelineKind.PostmortemPosted, "Postmortem posted")], cancellationToken);
         var note = incident.IsOpen ? " (the incident is still open; run postmortem again after resolving)" : "";
         return CommandResult.Of(new Outgoing(Audience.Thread, new ChatMessage($"Postmortem of {incident.Id}", [

@@ -1,3 +1,4 @@
+using ChatOps.Core.Messages;
 using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Timeline;
@@ -9,7 +10,7 @@ public sealed class SetCommander(IncidentResolver resolver, IncidentPolicy polic
     protected override async Task<CommandResult> HandleAsync(SetCommanderCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
         var isManager = await policy.IsManagerAsync(context.Actor, cancellationToken);
-        var who = UserMention.Render(command.User);
+        var who = Mention.Of(command.User);
         return await changer.ApplyAsync(command, incident, current =>
         {
             if (IncidentPolicy.WhyNotSetCommander(context.Actor, current, isManager) is { } why) return IncidentChange.Forbid(why);
@@ -17,7 +18,7 @@ public sealed class SetCommander(IncidentResolver resolver, IncidentPolicy polic
             if (current.Commander == command.User) return IncidentChange.Refuse($"{who} already commands {current.Id}.");
             return IncidentChange.To(current with { Commander = command.User },
                 changer.Event(current, context.Actor, TimelineKind.CommanderSet, $"Commander set to {who}",
-                    ("from", current.Commander), ("to", command.User)));
+                    ("from", current.Commander?.ToString()), ("to", command.User.ToString())));
         }, updated => $"{who} is now the commander of {updated.Id}.", cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using ChatOps.Core.Messages;
 using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Timeline;
@@ -19,6 +20,6 @@ public sealed class SetSeverity(IncidentResolver resolver, IncidentPolicy policy
                 changer.Event(current, context.Actor, TimelineKind.SeverityChanged,
                     $"Severity changed {current.Severity.Label()} → {command.Severity.Label()}{reason}",
                     ("from", current.Severity.Label()), ("to", command.Severity.Label()), ("reason", command.Reason)));
-        }, updated => $"{updated.Id} is now {updated.Severity.Label()}{reason} (set by {UserMention.Render(context.Actor.Id)}).", cancellationToken);
+        }, updated => $"{updated.Id} is now {updated.Severity.Label()}{reason} (set by {Mention.Of(context.Actor)}).", cancellationToken);
     }
 }

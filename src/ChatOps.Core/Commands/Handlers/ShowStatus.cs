@@ -21,7 +21,7 @@ public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, 
         if (incident.ActionItems.Count > 0)
         {
             blocks.Add(new TableBlock(["#", "Action item", "Owner", "Done"], [.. incident.ActionItems.Select((a, i) => (IReadOnlyList<string>)
-                [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Text, a.Owner is null ? "-" : UserMention.Render(a.Owner), a.Done ? "yes" : "no"])]));
+                [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Text, a.Owner ?? "-", a.Done ? "yes" : "no"])]));
         }
         var mitigations = await requests.ListAsync(incident.Id, cancellationToken);
         if (mitigations.Count > 0)

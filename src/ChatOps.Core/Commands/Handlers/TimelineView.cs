@@ -12,7 +12,7 @@ public sealed class TimelineView(IncidentClock clock)
         var rows = clock.ByDay(events, e => e.At).Select(d => (IReadOnlyList<string>)
         [
             d.NewDay ? clock.Short(d.Item.At) : d.Local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            UserMention.Render(d.Item.Actor),
+            Mention.Of(d.Item.Actor),
             d.Item.Text,
         ]).ToList();
         return new TableBlock(["Time", "Who", "What"], rows);

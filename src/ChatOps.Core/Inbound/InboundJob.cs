@@ -2,35 +2,39 @@ using System.Text.Json;
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Commands;
-using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Work;
-using ChatOps.Slack.Outbound;
-using ChatOps.Slack.Wire;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOps.Slack.Work;
+namespace ChatOps.Core.Inbound;
 
-/// <summary>Runs a Slack command in the background: its one handler, then its messages posted through the incident's surface.</summary>
-internal sealed partial class SlackCommandJob(
+/// <summary>
+/// Runs an accepted envelope: its command's one handler, then the messages through the delivery. A declaration's
+/// description becomes the incident's first note; a failure is told to the person who asked.
+/// </summary>
+public sealed partial class InboundJob(
     CommandDispatcher dispatcher,
     ChatDelivery delivery,
-    SlackUserNames names,
-    ILogger<SlackCommandJob> logger) : IWorkHandler
+    PeopleDirectory people,
+    ILogger<InboundJob> logger) : IWorkHandler
 {
-    public string Kind => SlackCommandWork.Kind;
+    public const string Kind = "inbound.command";
+
+    string IWorkHandler.Kind => Kind;
 
     public async Task RunAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        var work = JsonSerializer.Deserialize(item.Payload, SlackJsonContext.Default.SlackCommandWork)
-            ?? throw new InvalidOperationException($"Work item {item.Id} has no payload.");
-        var name = work.UserName ?? await names.NameAsync(work.User, cancellationToken);
-        var context = new CommandContext(new Actor(work.User, name), new ChatPlace(SlackChatSurface.PlatformName, work.Channel, work.Thread));
+        var envelope = JsonSerializer.Deserialize(item.Payload, InboundJson.Default.InboundEnvelope)
+            ?? throw new InvalidOperationException($"Work item {item.Id} has no envelope.");
+        var actor = envelope.Actor.Name is null
+            ? envelope.Actor with { Name = await people.NameAsync(envelope.Actor.Id, null, cancellationToken) }
+            : envelope.Actor;
+        var context = new CommandContext(actor, envelope.Place);
         try
         {
-            var result = await dispatcher.DispatchAsync(work.Text, context, cancellationToken);
+            var result = await dispatcher.DispatchAsync(envelope.Text, context, cancellationToken);
             await delivery.DeliverAsync(result, context, cancellationToken);
-            if (work.Description is { Length: > 0 } description && result.Error is null
+            if (envelope.Description is { Length: > 0 } description && result.Error is null
                 && result.Messages.FirstOrDefault(m => m.Incident is not null)?.Incident is { } declared)
             {
                 var note = await dispatcher.DispatchAsync(new AddNoteCommand(declared.Id, NoteKind.Note, $"Description: {description}"), context, cancellationToken);
@@ -39,12 +43,12 @@ internal sealed partial class SlackCommandJob(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await TellRequesterAsync(context, work.Text, e, cancellationToken);
+            await TellRequesterAsync(context, envelope.Text, e, cancellationToken);
             throw;
         }
     }
 
-    // The person who typed the command hears that it failed, rather than silence; the worker logs the detail.
+    // The person who asked hears that it failed, rather than silence; the worker logs the detail.
     private async Task TellRequesterAsync(CommandContext context, string text, Exception failure, CancellationToken cancellationToken)
     {
         var shown = text.Length <= 80 ? text : text[..79] + "…";
@@ -60,5 +64,5 @@ internal sealed partial class SlackCommandJob(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {User} that their command failed")]
-    private partial void LogNotTold(Exception exception, string user);
+    private partial void LogNotTold(Exception exception, PersonId user);
 }

@@ -1,0 +1,26 @@
+using ChatOps.Core.Commands;
+
+namespace ChatOps.Core.Inbound;
+
+/// <summary>What the door tells the platform at once: accepted for the background, a private answer now, or a repeat.</summary>
+public sealed record InboundAnswer(InboundOutcome Outcome, CommandResult? Reply = null)
+{
+    public static InboundAnswer Queued { get; } = new(InboundOutcome.Queued);
+
+    public static InboundAnswer Repeat { get; } = new(InboundOutcome.Repeat);
+
+    /// <summary>The error that stopped the command, when the answer is a refusal.</summary>
+    public CommandError? Error => Reply?.Error;
+}
+
+public enum InboundOutcome
+{
+    /// <summary>Accepted: it runs in the background and answers in chat.</summary>
+    Queued,
+
+    /// <summary>Answered now, privately: a quick read, or input that changes nothing.</summary>
+    Answered,
+
+    /// <summary>A delivery seen before, or a second click of the same button: acknowledged and dropped.</summary>
+    Repeat,
+}

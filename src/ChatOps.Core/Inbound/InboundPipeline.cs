@@ -1,0 +1,55 @@
+using System.Text.Json;
+using ChatOps.Core.Commands;
+using ChatOps.Core.Delivery;
+using ChatOps.Core.Work;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Core.Inbound;
+
+/// <summary>
+/// The one door every source comes through once its adapter has verified and translated it. Within the platform's
+/// acknowledgement window it answers what can be answered at once (bad input, quick reads, an incident that cannot
+/// be found) where the door can carry the answer, drops repeats, and hands everything else to the work queue, where
+/// <see cref="InboundJob"/> runs it.
+/// </summary>
+public sealed class InboundPipeline(
+    CommandDispatcher dispatcher,
+    IncidentResolver resolver,
+    IDeliveryDeduplicator deduplicator,
+    IWorkQueue queue,
+    IOptionsMonitor<InboundOptions> options)
+{
+    public async Task<InboundAnswer> AcceptAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
+    {
+        if (envelope.AnswerInAcknowledgement && await AnswerNowAsync(envelope, cancellationToken) is { } answer) return answer;
+
+        var window = options.CurrentValue;
+        if (!await deduplicator.TryClaimAsync(envelope.DeliveryKey, window.DeliveryWindow, cancellationToken)) return InboundAnswer.Repeat;
+        if (envelope.RepeatKey is { } gesture && !await deduplicator.TryClaimAsync(gesture, window.RepeatWindow, cancellationToken))
+            return InboundAnswer.Repeat;
+
+        await queue.EnqueueAsync(Item(envelope), cancellationToken);
+        return InboundAnswer.Queued;
+    }
+
+    private async Task<InboundAnswer?> AnswerNowAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var parsed = CommandParser.Parse(envelope.Text);
+        if (!parsed.Succeeded) return new InboundAnswer(InboundOutcome.Answered, CommandResult.Reject(parsed.Error));
+
+        var context = new CommandContext(envelope.Actor, envelope.Place);
+        var spec = CommandTable.SpecOf(parsed.Command);
+        if (spec.ReadOnly) return new InboundAnswer(InboundOutcome.Answered, await dispatcher.DispatchAsync(parsed.Command, context, cancellationToken));
+
+        // An incident that cannot be found is a user error: say so now rather than from the background. Only verbs
+        // that act on an incident find one; approve, deny and revert find theirs through the request.
+        return spec.NamesIncident && (await resolver.ResolveAsync(parsed.Command, context, cancellationToken)).Error is { } error
+            ? new InboundAnswer(InboundOutcome.Answered, CommandResult.Reject(error))
+            : null;
+    }
+
+    /// <summary>Work of one chat place runs in order, so its posts keep the order the commands came in.</summary>
+    private static WorkItem Item(InboundEnvelope envelope) =>
+        new(InboundJob.Kind, JsonSerializer.Serialize(envelope, InboundJson.Default.InboundEnvelope),
+            $"{envelope.Place.Platform}:{envelope.Place.Channel}");
+}

@@ -1,0 +1,11 @@
+using ChatOps.Core.Access;
+
+namespace ChatOps.Slack;
+
+/// <summary>Slack's name among the core's platforms, and its people as the core knows them.</summary>
+internal static class SlackPlatform
+{
+    public const string Name = "slack";
+
+    public static PersonId Person(string userId) => new(Name, userId);
+}
