@@ -26,6 +26,10 @@ public static class SlackServiceCollectionExtensions
             .Validate(o => o.PostInterval >= TimeSpan.Zero, "Slack:PostInterval must not be negative.")
             .Validate(o => o.ManagerGroupCacheDuration >= TimeSpan.Zero && o.DeliveryWindow > TimeSpan.Zero,
                 "Slack:ManagerGroupCacheDuration and Slack:DeliveryWindow must be positive.")
+            .Validate(o => o.AppToken is null || o.AppToken.StartsWith("xapp-", StringComparison.Ordinal),
+                "Slack:AppToken (SLACK_APP_TOKEN) must be an app-level token, starting with xapp-.")
+            .Validate(o => !o.SocketMode || !o.LocalWorkspace,
+                "Slack:AppToken (SLACK_APP_TOKEN) needs Slack:BotToken (SLACK_BOT_TOKEN) too: Socket Mode brings Slack's requests in, the bot token sends the answers.")
             .ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<SlackOptions>, SlackOptionsSetup>();
         services.TryAddSingleton(TimeProvider.System);
