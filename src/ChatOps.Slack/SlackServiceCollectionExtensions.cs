@@ -4,6 +4,7 @@ using ChatOps.Core.Work;
 using ChatOps.Slack.Inbound;
 using ChatOps.Slack.Local;
 using ChatOps.Slack.Outbound;
+using ChatOps.Slack.SocketMode;
 using ChatOps.Slack.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,8 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Slack: the inbound endpoints' services, the Web API client with its retries, the chat surface, the role
-    /// directory over user groups, the background command job, and the local workspace. Needs the core's services,
+    /// directory over user groups, the background command job, the local workspace, and Socket Mode when an app token is
+    /// configured (it then needs an <see cref="ISocketModeEnvelopeHandler"/>). Needs the core's services,
     /// an <see cref="IWorkQueue"/> and an <see cref="Core.Delivery.IDeliveryDeduplicator"/>.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services)
@@ -59,6 +61,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<ConfiguredRoleDirectory>();
         services.Replace(ServiceDescriptor.Singleton<IRoleDirectory, SlackRoleDirectory>());
         services.AddSingleton<IWorkHandler, SlackCommandJob>();
+        services.AddSlackSocketMode();
 
         services.AddSingleton<LocalWorkspace>();
         services.AddSingleton<LocalWebApi>();
