@@ -4,7 +4,8 @@ namespace ChatOps.Slack;
 
 /// <summary>
 /// Configuration section <c>Slack</c>. Slack's own names are read too: <c>SLACK_BOT_TOKEN</c>,
-/// <c>SLACK_SIGNING_SECRET</c>, <c>SLACK_API_URL</c>. With no bot token the host runs the local workspace.
+/// <c>SLACK_SIGNING_SECRET</c>, <c>SLACK_API_URL</c>, <c>SLACK_APP_TOKEN</c>. With no bot token the host runs the local
+/// workspace; with an app token Slack's requests arrive over Socket Mode as well.
 /// </summary>
 public sealed class SlackOptions
 {
@@ -15,6 +16,19 @@ public sealed class SlackOptions
 
     /// <summary>The app's signing secret; without one every inbound request is refused.</summary>
     public string? SigningSecret { get; set; }
+
+    /// <summary>
+    /// The app-level token (<c>xapp-…</c>, scope <c>connections:write</c>). When set, Slack's requests arrive over Socket
+    /// Mode WebSockets the bot opens itself, so it needs no public URL.
+    /// </summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>
+    /// Socket Mode connections kept open at once. Slack spreads deliveries over them, so while one is being replaced
+    /// the others still receive; it allows about 10 per app.
+    /// </summary>
+    [Range(1, 10)]
+    public int SocketModeConnections { get; set; } = 2;
 
     /// <summary>The Web API base, ending in <c>/</c>; default <c>https://slack.com/api/</c>, or the local workspace's.</summary>
     public string? ApiUrl { get; set; }
@@ -37,6 +51,9 @@ public sealed class SlackOptions
 
     /// <summary>True when no bot token is configured: the host serves the local workspace and the bot talks to it.</summary>
     public bool LocalWorkspace => string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>True when an app token is configured: the Socket Mode worker runs.</summary>
+    public bool SocketMode => !string.IsNullOrWhiteSpace(AppToken);
 
     /// <summary>Set when the local workspace's Web API is reached in memory rather than over a socket.</summary>
     internal bool InMemoryApi { get; set; }

@@ -18,6 +18,7 @@ internal sealed class SlackOptionsSetup(IConfiguration configuration) : IPostCon
         options.BotToken = Blank(options.BotToken) ?? Blank(configuration["SLACK_BOT_TOKEN"]);
         options.SigningSecret = Blank(options.SigningSecret) ?? Blank(configuration["SLACK_SIGNING_SECRET"]);
         options.ApiUrl = Blank(options.ApiUrl) ?? Blank(configuration["SLACK_API_URL"]);
+        options.AppToken = Blank(options.AppToken) ?? Blank(configuration["SLACK_APP_TOKEN"]);
         if (options.LocalWorkspace)
         {
             // The local workspace signs what it sends with this secret, so it needs one even when none is configured.

@@ -3,6 +3,7 @@ using ChatOps.Core.Chat;
 using ChatOps.Slack.Inbound;
 using ChatOps.Slack.Local;
 using ChatOps.Slack.Outbound;
+using ChatOps.Slack.SocketMode;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,8 @@ namespace ChatOps.Slack;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// Slack: the inbound endpoints (which feed the core's inbound pipeline), the Web API client with its retries, the
-    /// chat surface, user groups and display names, and the local workspace. Needs the core's services.
+    /// Slack: the inbound endpoints over HTTP and Socket Mode (both feed the core's inbound pipeline), the Web API client
+    /// with its retries, the chat surface, user groups and display names, and the local workspace. Needs the core's services.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
@@ -22,6 +23,10 @@ public static class SlackServiceCollectionExtensions
                 "Slack:ApiUrl (SLACK_API_URL) must be an absolute http(s) URL such as https://slack.com/api/.")
             .Validate(o => o.PostInterval >= TimeSpan.Zero, "Slack:PostInterval must not be negative.")
             .Validate(o => o.GroupCacheDuration >= TimeSpan.Zero, "Slack:GroupCacheDuration must not be negative.")
+            .Validate(o => o.AppToken is null || o.AppToken.StartsWith("xapp-", StringComparison.Ordinal),
+                "Slack:AppToken (SLACK_APP_TOKEN) must be an app-level token, starting with xapp-.")
+            .Validate(o => !o.SocketMode || !o.LocalWorkspace,
+                "Slack:AppToken (SLACK_APP_TOKEN) needs Slack:BotToken (SLACK_BOT_TOKEN) too: Socket Mode brings Slack's requests in, the bot token sends the answers.")
             .ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<SlackOptions>, SlackOptionsSetup>();
         services.TryAddSingleton(TimeProvider.System);
@@ -49,6 +54,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IChatSurface>(sp => sp.GetRequiredService<SlackChatSurface>());
         services.AddSingleton<IPersonNames, SlackUserNames>();
         services.AddSingleton<IPlatformGroups, SlackGroups>();
+        services.AddSingleton<ISocketModeEnvelopeHandler, SocketModeInbound>();
+        services.AddSlackSocketMode();
 
         services.AddSingleton<LocalWorkspace>();
         services.AddSingleton<LocalWebApi>();

@@ -8,7 +8,7 @@ namespace ChatOps.Slack.Tests;
 /// <summary>The Slack services as the host registers them, talking to an in-process local workspace.</summary>
 internal static class SlackServices
 {
-    public static ServiceProvider Build(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static ServiceProvider Build(IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:PostInterval"] = "00:00:00", ["SLACK_SIGNING_SECRET"] = "test-secret" })
@@ -22,6 +22,7 @@ internal static class SlackServices
         services.AddOptions<Core.Mitigations.ApprovalOptions>().BindConfiguration(Core.Mitigations.ApprovalOptions.SectionName);
         services.AddSingleton<Core.Access.IRoleDirectory, Core.Access.RoleDirectory>();
         services.AddSlack();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
     }
 

@@ -45,3 +45,9 @@ internal sealed record UploadUrlResponse : SlackResponse
     public string? UploadUrl { get; init; }
     public string? FileId { get; init; }
 }
+
+/// <summary>The answer of <c>apps.connections.open</c>: a single-use WebSocket URL for Socket Mode.</summary>
+internal sealed record ConnectionsOpenResponse : SlackResponse
+{
+    public string? Url { get; init; }
+}
