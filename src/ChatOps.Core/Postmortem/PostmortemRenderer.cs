@@ -8,7 +8,8 @@ namespace ChatOps.Core.Postmortem;
 
 /// <summary>
 /// Renders an incident and its timeline through the postmortem template. Everything users typed reaches the
-/// template as data (strings), so <c>{{ ... }}</c> in a note is printed, never run.
+/// template as data (strings), so <c>{{ ... }}</c> in a note is printed, never run, and already escaped for
+/// Markdown, so any template prints it safely.
 /// </summary>
 public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentClock clock)
 {
@@ -54,12 +55,13 @@ public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentCloc
         }).ToList();
 
     /// <summary>
-    /// Typed text stays on one line, so it cannot start a heading, a list or a section of its own; chat mentions
-    /// (<c>&lt;@U123&gt;</c>) read as <c>@U123</c> in a document.
+    /// Typed text stays on one line, so it cannot start a list or a section of its own; chat mentions
+    /// (<c>&lt;@U123&gt;</c>) read as <c>@U123</c> in a document; HTML and script links are escaped
+    /// (<see cref="MarkdownText"/>).
     /// </summary>
-    private static string OneLine(string text) => Commands.UserMention.Readable(text.ReplaceLineEndings(" "));
+    private static string OneLine(string text) => MarkdownText.Escape(text);
 
     private static string? Optional(string? text) => text is null ? null : OneLine(text);
 
-    private static string Person(string user) => user.StartsWith('@') ? user : "@" + user;
+    private static string Person(string user) => MarkdownText.Escape(user.StartsWith('@') ? user : "@" + user);
 }
