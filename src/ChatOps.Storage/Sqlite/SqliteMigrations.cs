@@ -96,5 +96,12 @@ internal static class SqliteMigrations
         (3, """
             CREATE INDEX mitigation_requests_open ON mitigation_requests (status) WHERE status IN ('pending', 'approved', 'executing');
             """),
+        // One row that readiness overwrites: a committed write is the only proof that the file takes writes.
+        (4, """
+            CREATE TABLE storage_probe (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                probed_at TEXT NOT NULL
+            );
+            """),
     ];
 }
