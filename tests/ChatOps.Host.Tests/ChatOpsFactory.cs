@@ -16,10 +16,13 @@ public class ChatOpsFactory : WebApplicationFactory<Program>
 
     internal IIncidentStore Store => Services.GetRequiredService<IIncidentStore>();
 
+    /// <summary>The database file; a test may prepare it before the host starts (at the first request or service asked for).</summary>
+    internal string DatabasePath => Path.Combine(_folder, "chatops.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("SLACK_SIGNING_SECRET", Secret);
-        builder.UseSetting("Storage:Sqlite:Path", Path.Combine(_folder, "chatops.db"));
+        builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         // Pacing is tested on its own; here it would only slow the flows down.
         builder.UseSetting("Slack:PostInterval", "00:00:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -55,6 +55,8 @@ public sealed class FakeMitigationExecutor(string kind, string initial) : IMitig
         }
     }
 
+    public bool IsUnchanged(MitigationState left, MitigationState live) => left.Values["value"] == live.Values["value"];
+
     public Task<MitigationOutcome> RevertAsync(MitigationAction action, string? subject, MitigationState before, CancellationToken cancellationToken)
     {
         if (FailWith is { } fail) throw new MitigationFailedException(fail);

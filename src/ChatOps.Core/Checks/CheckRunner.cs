@@ -60,9 +60,16 @@ public sealed partial class CheckRunner(IEnumerable<ICheckExecutor> executors, I
         }
         catch (ExpressionException e)
         {
-            return new CheckResult(check, CheckGrade.Error, observation, $"cannot grade: {e.Message}", elapsed);
+            // An empty answer is not a broken threshold: say what was empty. Not Warn: that claims a threshold held,
+            // and runbooks decide on it; no data claims nothing, so it is an answer there is nothing to grade in.
+            return observation.NoData is { } empty && Reads(check).Any(v => !observation.Values.ContainsKey(v))
+                ? new CheckResult(check, CheckGrade.Error, observation, "no data: " + empty, elapsed) { IsNoData = true }
+                : new CheckResult(check, CheckGrade.Error, observation, $"cannot grade: {e.Message}", elapsed);
         }
     }
+
+    private static IEnumerable<string> Reads(CheckDefinition check) =>
+        new[] { check.Critical, check.Warn }.OfType<Expression>().SelectMany(t => t.Variables);
 
     private static bool Holds(Expression? expression, CheckObservation observation) =>
         expression is not null && expression.Evaluate(observation.Values);

@@ -17,6 +17,14 @@ public interface IMitigationExecutor
     /// <summary>Applies the action; returns the state before and after.</summary>
     Task<MitigationOutcome> ApplyAsync(MitigationAction action, string? subject, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <paramref name="live"/>, read by <see cref="PreviewAsync"/>, is still <paramref name="left"/>, the state the
+    /// action left, in what the action set. What the target changes by itself (a key's remaining expiry, a revision
+    /// number, a resourceVersion, a status) must not count, or no revert could run; what someone else changed must, or
+    /// a revert would undo their work too. Throws <see cref="MitigationFailedException"/> when a state is unreadable.
+    /// </summary>
+    bool IsUnchanged(MitigationState left, MitigationState live);
+
     /// <summary>Puts back <paramref name="before"/>, as recorded when the action was applied.</summary>
     Task<MitigationOutcome> RevertAsync(MitigationAction action, string? subject, MitigationState before, CancellationToken cancellationToken);
 }

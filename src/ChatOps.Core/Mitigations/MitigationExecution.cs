@@ -92,16 +92,19 @@ public sealed partial class MitigationExecution(
         var original = await store.FindAsync(of, cancellationToken);
         if (original?.Before is null || original.After is null) return (null, $"MIT-{of}, which this reverts, has no recorded state");
         MitigationPreview live;
+        bool unchanged;
         try
         {
             live = await executor.PreviewAsync(action, revert.Subject, cancellationToken);
+            unchanged = executor.IsUnchanged(original.After, live.Current);
         }
         catch (MitigationFailedException e)
         {
             return (null, $"cannot read the current state: {e.Message}");
         }
         // A revert puts back the state before the change; if the target has moved on since, that would undo later work too.
-        if (live.Current.Description != original.After.Description)
+        // The executor judges it: descriptions such as "blocked for another 23h59m" change by themselves.
+        if (!unchanged)
             return (null, $"the target changed since {original.Name} ran: it left {original.After.Description}, it is now {live.Current.Description}");
         var (reserved, refusal) = await updater.ApplyAsync(original.Id, RequestTransitions.Reverted, r => [records.Audit(r, actor, "revert", $"reverting by {revert.Name}")], cancellationToken);
         return refusal is null ? (reserved, null) : (null, refusal);

@@ -10,8 +10,8 @@ namespace ChatOps.Core.Postmortem;
 
 /// <summary>
 /// Renders an incident and its timeline through the postmortem template. Everything users typed reaches the
-/// template as data (strings), so <c>{{ ... }}</c> in a note is printed, never run. People appear by display name,
-/// never by platform id.
+/// template as data (strings), so <c>{{ ... }}</c> in a note is printed, never run, and already escaped for
+/// Markdown, so any template prints it safely. People appear by display name, never by platform id.
 /// </summary>
 public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentClock clock, PeopleDirectory people)
 {
@@ -23,8 +23,9 @@ public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentCloc
 
     private string Render(Incident incident, IReadOnlyList<TimelineEvent> timeline, IReadOnlyDictionary<PersonId, string> names)
     {
-        string Person(PersonId person) => "@" + names[person];
-        string OneLine(string text) => Mention.Readable(text.ReplaceLineEndings(" "), p => names.GetValueOrDefault(p));
+        string Person(PersonId person) => MarkdownText.Escape("@" + names[person]);
+        // Typed text stays on one line and is escaped (MarkdownText), so it cannot start a section or carry markup.
+        string OneLine(string text) => MarkdownText.Escape(Mention.Readable(text, p => names.GetValueOrDefault(p)));
         string? Optional(string? text) => text is null ? null : OneLine(text);
 
         var end = incident.ResolvedAt;
@@ -63,7 +64,6 @@ public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentCloc
         return template.Template.Render(context);
     }
 
-    // Typed text stays on one line (OneLine above), so it cannot start a heading, a list or a section of its own.
     private static IEnumerable<(PersonId, string?)> PeopleIn(Incident incident, IReadOnlyList<TimelineEvent> timeline)
     {
         yield return (incident.DeclaredBy, null);

@@ -15,6 +15,8 @@ internal static class StorageRegistration
             var path = Path.IsPathRooted(options.Path) ? options.Path : Path.Combine(builder.Environment.ContentRootPath, options.Path);
             return new SqliteDatabase(path, sp.GetRequiredService<TimeProvider>());
         });
+        builder.Services.AddSingleton(sp => new SqliteProbe(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<Health.StorageIntegrity>();
         builder.Services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
         builder.Services.AddSingleton<ChatOps.Core.Mitigations.IMitigationStore, SqliteMitigationStore>();
         builder.Services.AddHostedService<StorageMigrationWorker>();

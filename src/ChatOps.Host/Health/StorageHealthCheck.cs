@@ -1,21 +1,27 @@
-using ChatOps.Core.Incidents;
+using ChatOps.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatOps.Host.Health;
 
-/// <summary>Ready when the incident store answers a read.</summary>
-internal sealed class StorageHealthCheck(IIncidentStore store) : IHealthCheck
+/// <summary>
+/// Ready when the database file was sound at start and takes a write now. A read would pass on a read-only, locked,
+/// full or replaced file, and the first incident declared would be the one to find out.
+/// </summary>
+internal sealed class StorageHealthCheck(SqliteProbe probe, StorageIntegrity integrity) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (integrity.Problem is { } problem)
+            return HealthCheckResult.Unhealthy($"PRAGMA quick_check at start found the database damaged: {problem}");
         try
         {
-            await store.ListOpenAsync(new ChatPlace("health", "health"), cancellationToken);
-            return HealthCheckResult.Healthy();
+            await probe.WriteAsync(cancellationToken);
+            return HealthCheckResult.Healthy("the database took a write");
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
-            return HealthCheckResult.Unhealthy($"the incident store does not answer: {e.Message}");
+            return HealthCheckResult.Unhealthy($"the database does not take a write: {e.Message}");
         }
     }
 }

@@ -125,5 +125,12 @@ internal static class SqliteMigrations
             CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
                 BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
             """),
+        // One row that readiness overwrites: a committed write is the only proof that the file takes writes.
+        (5, """
+            CREATE TABLE storage_probe (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                probed_at TEXT NOT NULL
+            );
+            """),
     ];
 }

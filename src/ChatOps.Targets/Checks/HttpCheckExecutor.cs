@@ -36,7 +36,8 @@ internal sealed class HttpCheckExecutor(IHttpClientFactory clients, TargetDirect
         if (!response.IsSuccessStatusCode)
             throw new CheckFailedException($"answered {status} {response.ReasonPhrase}, so '{spec.Extract}' has nothing to read: {TargetHttp.Snippet(body)}");
         var value = Extract(body, spec.Extract, response.Content.Headers.ContentType?.MediaType);
-        if (value is not { } found) return new CheckObservation(values, $"{answered} · {spec.Extract} found nothing");
+        if (value is not { } found)
+            return new CheckObservation(values, $"{answered} · {spec.Extract} found nothing", NoData: $"the answer has nothing at {spec.Extract}");
         values["value"] = found;
         return new CheckObservation(values, $"{answered} · {spec.Extract} = {(found.Number is { } n ? NumberText.Format(n) : found.Text)}");
     }

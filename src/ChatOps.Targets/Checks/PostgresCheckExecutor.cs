@@ -82,6 +82,9 @@ internal sealed class PostgresCheckExecutor(PostgresDataSources sources, TargetD
         if (more) summary = string.Create(CultureInfo.InvariantCulture, $"first {rows.Count} rows (max-rows); the query has more");
         if (spec.ValueColumn is not null && rows.Count > 0)
             summary = $"{spec.ValueColumn} = {(value is { } n ? NumberText.Format(n) : "null")} · {summary}";
-        return new CheckObservation(values, summary, rows.Count == 0 ? null : new TableBlock(columns, rows));
+        var empty = rows.Count == 0 ? "the query returned no rows"
+            : spec.ValueColumn is not null && value is null ? $"{spec.ValueColumn} is null in the first row"
+            : null;
+        return new CheckObservation(values, summary, rows.Count == 0 ? null : new TableBlock(columns, rows), NoData: empty);
     }
 }

@@ -53,16 +53,16 @@ internal static class PrometheusAnswer
         };
 
     private static CheckObservation Single(double value) =>
-        new(Values(value, count: 1), double.IsNaN(value) ? NotANumber : NumberText.Format(value));
+        new(Values(value, count: 1), double.IsNaN(value) ? NotANumber : NumberText.Format(value), NoData: NaNReturned(value));
 
     private static CheckObservation Vector(IReadOnlyList<PrometheusSeries> series)
     {
-        if (series.Count == 0) return new CheckObservation(Values(double.NaN, count: 0), "no data");
+        if (series.Count == 0) return CheckObservation.Empty(Values(double.NaN, count: 0), "the query returned no series");
         if (series.Count == 1)
         {
             var only = series[0];
             var text = double.IsNaN(only.Value) ? NotANumber : NumberText.Format(only.Value);
-            return new CheckObservation(Values(only.Value, 1), only.Labels.Count == 0 ? text : $"{text} ({only.LabelText})");
+            return new CheckObservation(Values(only.Value, 1), only.Labels.Count == 0 ? text : $"{text} ({only.LabelText})", NoData: NaNReturned(only.Value));
         }
         // Several series: value is the highest, because thresholds ask "is any of them too high?" and the table shows the rest.
         var ordered = series.OrderByDescending(s => double.IsNaN(s.Value) ? double.NegativeInfinity : s.Value).ToList();
@@ -73,10 +73,13 @@ internal static class PrometheusAnswer
         var summary = numbers.Count == 0
             ? $"{series.Count} series, all NaN"
             : $"{series.Count} series, highest {NumberText.Format(max)} ({numbers[0].LabelText})";
-        return new CheckObservation(Values(max, series.Count), summary, new TableBlock([.. columns, "value"], rows));
+        return new CheckObservation(Values(max, series.Count), summary, new TableBlock([.. columns, "value"], rows),
+            NoData: numbers.Count == 0 ? $"all {series.Count} series the query returned are NaN" : null);
     }
 
     private const string NotANumber = "NaN (not a number: often 0/0, no samples in the window)";
+
+    private static string? NaNReturned(double value) => double.IsNaN(value) ? "the query returned " + NotANumber : null;
 
     private static Dictionary<string, ExpressionValue> Values(double value, int count)
     {

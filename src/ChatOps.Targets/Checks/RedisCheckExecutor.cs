@@ -43,7 +43,7 @@ internal sealed class RedisCheckExecutor(RedisConnections connections, TargetDir
     private static async Task<CheckObservation> GetAsync(IDatabase database, string key)
     {
         var value = await database.StringGetAsync(key);
-        if (value.IsNull) return new CheckObservation(Values(), $"{key} does not exist");
+        if (value.IsNull) return new CheckObservation(Values(), $"{key} does not exist", NoData: $"key {key} does not exist");
         var text = value.ToString();
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? new CheckObservation(Values(number), $"{key} = {NumberText.Format(number)}")
@@ -66,7 +66,7 @@ internal sealed class RedisCheckExecutor(RedisConnections connections, TargetDir
         var hits = Counter(stats, "keyspace_hits");
         var misses = Counter(stats, "keyspace_misses");
         var lookups = hits + misses;
-        if (lookups == 0) return new CheckObservation(Values(), "no key lookups since the server started");
+        if (lookups == 0) return CheckObservation.Empty(Values(), "no key lookups since the server started");
         var rate = (double)hits / lookups;
         return new CheckObservation(Values(rate),
             string.Create(CultureInfo.InvariantCulture, $"hit rate {rate:P1} ({hits} hits, {misses} misses since the server started)"));

@@ -11,6 +11,9 @@ internal sealed record BlockEntry(string Subject, string? Value, long? ExpiresAt
     public const string ValueKey = "value";
     public const string ExpiresAtKey = "expiresAtMs";
 
+    // The moment of expiry is fixed when the key is set, but two reads of it (TIME plus PTTL) can differ by a few ms.
+    private const long ExpiryToleranceMs = 1000;
+
     public bool Blocked => Value is not null;
 
     /// <summary>From a key's value and its PTTL (-1: no expiry) read at <paramref name="nowMs"/>.</summary>
@@ -25,11 +28,26 @@ internal sealed record BlockEntry(string Subject, string? Value, long? ExpiresAt
         return new MitigationState(Describe(), values);
     }
 
+    /// <summary>
+    /// Whether <paramref name="other"/> is this block: the key's presence, its value and its moment of expiry. The
+    /// time left is not compared: it shrinks by itself. A moved expiry is compared: someone extended or shortened it.
+    /// </summary>
+    public bool IsSameBlock(BlockEntry other) =>
+        Value == other.Value && (ExpiresAtMs, other.ExpiresAtMs) switch
+        {
+            (null, null) => true,
+            ({ } a, { } b) => Math.Abs(a - b) <= ExpiryToleranceMs,
+            _ => false,
+        };
+
     public string Describe() => !Blocked
         ? $"{Subject} not blocked"
         : ExpiresAtMs is { } at
-            ? $"{Subject} blocked for another {Duration(at - NowMs)}"
-            : $"{Subject} blocked with no expiry";
+            ? $"{Subject} blocked{Reason} for another {Duration(at - NowMs)}"
+            : $"{Subject} blocked{Reason} with no expiry";
+
+    // A value other than the bot's own says who set the block or why, and tells two blocks apart in a description.
+    private string Reason => Value == BlockMitigationExecutor.BlockedValue ? "" : $" ({(Value!.Length <= 40 ? Value : Value[..40] + "…")})";
 
     public static BlockEntry FromState(string subject, MitigationState state)
     {

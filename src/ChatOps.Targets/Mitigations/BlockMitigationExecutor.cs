@@ -82,6 +82,9 @@ internal sealed class BlockMitigationExecutor(MitigationTargets targets) : IMiti
         return new MitigationOutcome(before.State(), after.State());
     }
 
+    public bool IsUnchanged(MitigationState left, MitigationState live) =>
+        BlockEntry.FromState("the subject", left).IsSameBlock(BlockEntry.FromState("the subject", live));
+
     public async Task<MitigationOutcome> RevertAsync(MitigationAction action, string? subject, MitigationState before, CancellationToken cancellationToken)
     {
         var (redis, key, who) = await ResolveAsync(action, subject, cancellationToken);

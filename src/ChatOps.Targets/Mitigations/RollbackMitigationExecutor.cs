@@ -42,6 +42,11 @@ internal sealed class RollbackMitigationExecutor(MitigationTargets targets) : IM
         return new MitigationOutcome(before.State(), Target(previous).State("template of revision"));
     }
 
+    // What the deployment runs is its pod template. The revision number is not: the controller renumbers the
+    // ReplicaSet it rolls back to as the newest revision, and resourceVersion, generation and status move on their own.
+    public bool IsUnchanged(MitigationState left, MitigationState live) =>
+        PodTemplates.Same(RolloutState.FromState(left).Template, RolloutState.FromState(live).Template);
+
     public async Task<MitigationOutcome> RevertAsync(MitigationAction action, string? subject, MitigationState before, CancellationToken cancellationToken)
     {
         var rollback = (RollbackAction)action;

@@ -34,6 +34,10 @@ internal sealed class ScaleMitigationExecutor(MitigationTargets targets) : IMiti
         return new MitigationOutcome(State(current), State(planned));
     }
 
+    // The replica count is all a scale sets; the scale's resourceVersion and the deployment's status move by themselves.
+    public bool IsUnchanged(MitigationState left, MitigationState live) =>
+        left.Values.GetValueOrDefault(ReplicasKey) is { } replicas && replicas == live.Values.GetValueOrDefault(ReplicasKey);
+
     public async Task<MitigationOutcome> RevertAsync(MitigationAction action, string? subject, MitigationState before, CancellationToken cancellationToken)
     {
         if (!before.Values.TryGetValue(ReplicasKey, out var text) || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var recorded))

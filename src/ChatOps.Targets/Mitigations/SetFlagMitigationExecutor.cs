@@ -29,6 +29,9 @@ internal sealed class SetFlagMitigationExecutor(MitigationTargets targets, TimeP
         return new MitigationOutcome(before.State(flag.Flag, store.Where), next.State(flag.Flag, store.Where));
     }
 
+    // The flag's presence and value; the hash's other fields and the ConfigMap's resourceVersion are not the flag.
+    public bool IsUnchanged(MitigationState left, MitigationState live) => FlagValue.FromState(left) == FlagValue.FromState(live);
+
     public async Task<MitigationOutcome> RevertAsync(MitigationAction action, string? subject, MitigationState before, CancellationToken cancellationToken)
     {
         var flag = (SetFlagAction)action;

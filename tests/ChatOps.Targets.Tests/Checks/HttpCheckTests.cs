@@ -77,6 +77,17 @@ public sealed class HttpCheckTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_path_that_leads_nowhere_under_a_threshold_is_no_data_naming_the_path()
+    {
+        var result = await RunAsync("target: json\npath: /doc\nextract: .a.missing[3]\nwarn: value > 1");
+
+        Assert.True(result.IsNoData);
+        Assert.Equal(CheckGrade.Error, result.Grade);
+        Assert.Equal("no data: the answer has nothing at .a.missing[3]", result.Error);
+        Assert.Equal(200, result.Values["status"].Number);
+    }
+
+    [Fact]
     public async Task An_array_without_length_is_an_error_with_advice()
     {
         var result = await RunAsync("target: json\npath: /doc\nextract: .items");

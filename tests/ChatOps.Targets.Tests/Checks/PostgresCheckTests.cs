@@ -77,6 +77,25 @@ public sealed class PostgresCheckTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task No_rows_under_a_threshold_on_the_value_is_no_data()
+    {
+        var result = await RunAsync("sql: SELECT risk_score FROM requests WHERE risk_score > 5\nvalue-column: risk_score\nwarn: value > 1");
+
+        Assert.True(result.IsNoData);
+        Assert.Equal(CheckGrade.Error, result.Grade);
+        Assert.Equal("no data: the query returned no rows", result.Error);
+    }
+
+    [Fact]
+    public async Task A_null_value_under_a_threshold_is_no_data_naming_the_column()
+    {
+        var result = await RunAsync("sql: SELECT NULL::numeric AS ratio\nvalue-column: ratio\nwarn: value > 1");
+
+        Assert.True(result.IsNoData);
+        Assert.Equal("no data: ratio is null in the first row", result.Error);
+    }
+
+    [Fact]
     public async Task The_transaction_is_read_only_even_for_a_role_that_may_write()
     {
         // A data-modifying CTE passes the loader's SELECT/WITH guard; the read-only transaction still refuses it.

@@ -76,18 +76,39 @@ public sealed class PrometheusCheckTests(PlatformFixture platform)
         var result = await RunAsync("sum(vllm:num_requests_waiting{pod=\"nope\"})");
 
         Assert.Equal(CheckGrade.Ok, result.Grade);
-        Assert.Equal("no data", result.Observation!.Summary);
+        Assert.Equal("no data: the query returned no series", result.Observation!.Summary);
         Assert.False(result.Values.ContainsKey("value"));
         Assert.Equal(0, result.Values["count"].Number);
     }
 
     [Fact]
-    public async Task No_data_under_a_threshold_is_an_error_that_says_there_is_no_value()
+    public async Task An_empty_vector_under_a_threshold_is_no_data_not_a_grading_failure()
     {
         var result = await RunAsync("sum(vllm:num_requests_waiting{pod=\"nope\"})", extra: "warn: value > 5");
 
+        Assert.True(result.IsNoData);
         Assert.Equal(CheckGrade.Error, result.Grade);
-        Assert.Contains("value", result.Error, StringComparison.Ordinal);
+        Assert.Equal("no data: the query returned no series", result.Error);
+        Assert.Equal(0, result.Values["count"].Number);
+        Assert.Equal("ERROR · Query: no data: the query returned no series", CheckResultView.Render(result).Summary);
+    }
+
+    [Fact]
+    public async Task A_threshold_on_the_count_still_grades_an_empty_vector()
+    {
+        var result = await RunAsync("sum(vllm:num_requests_waiting{pod=\"nope\"})", extra: "critical: count == 0");
+
+        Assert.False(result.IsNoData);
+        Assert.Equal(CheckGrade.Critical, result.Grade);
+    }
+
+    [Fact]
+    public async Task Not_a_number_under_a_threshold_is_no_data_that_says_why()
+    {
+        var result = await RunAsync("sum(vllm:num_requests_waiting) / 0 * 0", extra: "warn: value > 5");
+
+        Assert.True(result.IsNoData);
+        Assert.Equal("no data: the query returned NaN (not a number: often 0/0, no samples in the window)", result.Error);
     }
 
     [Fact]

@@ -44,6 +44,16 @@ public sealed class RedisCheckTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Get_of_a_missing_key_under_a_threshold_is_no_data_naming_the_key()
+    {
+        var result = await RunAsync("get: nothing:here\ncritical: value > 100");
+
+        Assert.True(result.IsNoData);
+        Assert.Equal(CheckGrade.Error, result.Grade);
+        Assert.Equal("no data: key nothing:here does not exist", result.Error);
+    }
+
+    [Fact]
     public async Task Info_reads_a_field_of_a_section()
     {
         var number = await RunAsync("info: stats\nfield: evicted_keys");

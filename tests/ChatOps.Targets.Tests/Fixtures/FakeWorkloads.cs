@@ -125,6 +125,14 @@ public sealed class FakeWorkloads
     /// <summary>Another writer (a person, an autoscaler) changes the replicas.</summary>
     public void SetReplicas(string ns, string name, int replicas) => Update(_deployments, ns, name, d => d["spec"]!["replicas"] = replicas);
 
+    /// <summary>Another writer deploys a new image: the template changes and the controller makes a new revision.</summary>
+    public void SetImage(string ns, string name, string image) =>
+        _ = Write(Kind.Deployment, ns, name, d =>
+        {
+            d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = image;
+            return d;
+        }, dryRun: false);
+
     public void Pause(string ns, string name) => Update(_deployments, ns, name, d => d["spec"]!["paused"] = true);
 
     /// <summary>Another writer changes a ConfigMap key.</summary>

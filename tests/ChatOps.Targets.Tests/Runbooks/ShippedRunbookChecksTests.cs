@@ -127,7 +127,7 @@ public sealed class ShippedRunbookChecksTests(PlatformFixture platform)
             ("cache-hit-rate", CheckGrade.Warn),
             ("avg-tokens", CheckGrade.Ok),
             ("spend-vs-budget", CheckGrade.Critical),
-            // A fresh Prometheus has no samples from a week ago: no data, so the threshold cannot be read.
+            // A fresh Prometheus has no samples from a week ago: no data, which the threshold cannot grade.
             ("traffic-vs-last-week", CheckGrade.Error),
             ("cost-per-request-ratio", CheckGrade.Critical));
         Assert.Equal(["/v1/chat", "/v1/completions", "/v1/embeddings"], results["tokens-by-endpoint"].Observation!.Table!.Rows.Select(r => r[0]));
@@ -135,7 +135,7 @@ public sealed class ShippedRunbookChecksTests(PlatformFixture platform)
         Assert.Equal(2400, Value(results, "avg-tokens"));
         Assert.Equal(1.3, Value(results, "spend-vs-budget"));
         Assert.Equal(2.6, Value(results, "cost-per-request-ratio"));
-        Assert.Equal("no data", results["traffic-vs-last-week"].Observation!.Summary);
+        Assert.Equal("no data: the query returned no series", results["traffic-vs-last-week"].Error);
     }
 
     [Fact]
