@@ -1,0 +1,118 @@
+namespace ChatOps.Core.Tests.Safety;
+
+/// <summary>
+/// What the redactor is measured against: lines as they reach chat during an incident (log lines, config dumps, curl
+/// commands, connection strings), each holding one secret, and ordinary lines from an LLM platform that must reach
+/// chat unchanged. Key material is made up, in the vendors' shapes.
+/// </summary>
+internal static class RedactionCorpus
+{
+    /// <summary>A line and the secret in it that must not survive, zero-width characters aside.</summary>
+    public static readonly (string Line, string Secret)[] Secrets =
+    [
+        ("OPENAI_API_KEY=sk-proj-Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yAaB3cD4eF", "Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yAaB3cD4eF"),
+        ("Sure. API_KEY=sk-proj-Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yA", "Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yA"),
+        ("legacy key sk-4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef in config", "4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef"),
+        ("ERROR auth failed for API key sk-ant-api03-Xy7Qw2Er5Ty8Ui1Op4As7Df0Gh3Jk6Lz9Xc2Vb5Nm8Qw1Er4Ty7: 401", "Xy7Qw2Er5Ty8Ui1Op4As7Df0Gh3Jk6Lz9Xc2Vb5Nm8Qw1Er4Ty7"),
+        ("x-api-key: sk-ant-admin01-Qw3Er6Ty9Ui2Op5As8Df1Gh4Jk7Lz0Xc3Vb6Nm9", "Qw3Er6Ty9Ui2Op5As8Df1Gh4Jk7Lz0Xc3Vb6Nm9"),
+        ("HF_TOKEN=hf_aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1eF3hJ5", "aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1eF3hJ5"),
+        ("stripe: sk_live_51Hq8vR2mN4tX7bK1wP9sL3dF6", "51Hq8vR2mN4tX7bK1wP9sL3dF6"),
+        ("Authorization: Bearer 4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef", "4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef"),
+        ("curl -H 'Authorization: Basic Y2hhdG9wczpodW50ZXIy' https://api", "Y2hhdG9wczpodW50ZXIy"),
+        ("token sent as bearer ya29.a0AfH6SMBx3k9Lq2Mn8Pr4St7Uv1Wx", "ya29.a0AfH6SMBx3k9Lq2Mn8Pr4St7Uv1Wx"),
+        ("id_token=eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"),
+        ("cookie session=eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiYWxpY2UifQ.dGhpc2lzYXNpZ25hdHVyZQ", "eyJ1c2VyIjoiYWxpY2UifQ"),
+        ("The admin password=hunter2 was reused", "hunter2"),
+        ("db password: Tr0ub4dor&3", "Tr0ub4dor&3"),
+        ("pwd: s3cr3t!", "s3cr3t!"),
+        ("""{"user": "svc", "password": "correct horse battery staple"}""", "correct horse battery staple"),
+        ("PGPASSWORD='p@ss w0rd' psql", "p@ss w0rd"),
+        ("MYSQL_ROOT_PASSWORD=rootpw123", "rootpw123"),
+        ("Host=pg.llm;Username=chatops_readonly;Password=ro-Secret-42;Database=platform", "ro-Secret-42"),
+        ("Server=sql1;User Id=sa;Pwd=Sup3rS3cret;", "Sup3rS3cret"),
+        ("redis.llm:6379,password=r3d1s-pw,ssl=true", "r3d1s-pw"),
+        ("connecting to postgres://chatops:hunter2@pg.llm:5432/platform", "hunter2"),
+        ("amqp://guest:Gu3st-P4ss@rabbit:5672/", "Gu3st-P4ss"),
+        ("aws_access_key_id = AKIAIOSFODNN7EXAMPLE", "IOSFODNN7EXAMPLE"),
+        ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+        ("""{"AccessKeyId": "ASIAY34FZKBOKMUTVV7A", "SecretAccessKey": "9drTJvcXLB89EXAMPLEKEYk2bQ3fPN8Vgx1ZpKEY"}""", "9drTJvcXLB89EXAMPLEKEYk2bQ3fPN8Vgx1ZpKEY"),
+        ("AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+        ("SLACK_BOT_TOKEN=xoxb-2011237681-5432109876543-AbCdEfGhIjKlMnOpQrStUvWx", "5432109876543-AbCdEfGhIjKlMnOpQrStUvWx"),
+        ("app token xapp-1-A0123456789-1234567890123-abcdef0123456789", "A0123456789-1234567890123-abcdef0123456789"),
+        ("user token xoxp-1234567890-0987654321-1122334455-aabbccddeeff00112233445566778899", "aabbccddeeff00112233445566778899"),
+        ("posting to https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"),
+        ("git clone https://ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8@github.com/org/repo", "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"),
+        ("GITHUB_TOKEN: github_pat_11ABCDEFG0aBcDeFgHiJkL_MnOpQrStUvWxYz0123456789AbCdEfGhIjKlMnOpQrSt", "11ABCDEFG0aBcDeFgHiJkL"),
+        ("GOOGLE_API_KEY=AIzaSyD3k9Lq2Mn8Pr4St7Uv1Wx5Yz0Ab6Cd2E", "SyD3k9Lq2Mn8Pr4St7Uv1Wx5Yz0Ab6Cd2E"),
+        ("client_secret: 8Q~abc.DEF_ghi-JKL", "8Q~abc.DEF_ghi-JKL"),
+        ("webhook secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+        ("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\naFDrBz9vFqU4yV4K5Ovk2KMo2hA=\n-----END RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn"),
+        ("key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n  -----END OPENSSH PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ"),
+        ("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n(cut)", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj"),
+        ("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----", "MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI"),
+    ];
+
+    /// <summary>Harmless lines, some looking a little like secrets.</summary>
+    public static readonly string[] Ordinary =
+    [
+        "The skeleton crew restarted vllm-2",
+        "Scheduled on sk-8 GPU nodes (H100)",
+        "Users can't reach the password reset page",
+        "Throughput dropped to 850 tokens per second",
+        "max_tokens=512 temperature=0.7 input_tokens: 1500 output_tokens: 300",
+        "token_count=2048 tokenizer: llama3",
+        "image sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 pulled",
+        "digest 3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b verified",
+        "commit 4b825dc642cb6eb9a060e54bf8d69288fbee4904 deployed",
+        "He was the Bearer of bad news",
+        "Authorization failed for user alice",
+        "task-1234567890abcdefghij finished; disk-0123456789abcdefghijkl full",
+        "request 7f3c2a1e-9b4d-4e8a-8c6f-2d1e0b9a7c5e took 812ms",
+        "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----",
+        "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUK\n-----END CERTIFICATE-----",
+        "https://grafana.example/d/abc?orgId=1&from=now-1h",
+        "Rotate the API keys, then review the access logs",
+        "xoxb tokens are issued per workspace",
+        "SELECT user_id, query FROM requests WHERE (response LIKE '%API_KEY%' OR response LIKE '%password%')",
+        "p95 latency 15s; queue depth 25; GPU 94.7%",
+        "secretary: Jane",
+        // An LLM platform's own words: tokens are counted, keys index caches, secrets are rotated and named.
+        "p99 latency 2.3s on vllm-pool, 94% GPU",
+        "set max_tokens=4096 and TOP_K=10 for the eval run",
+        "tokens/s dropped from 1800 to 700 after the 14:02 deploy",
+        "prefill 12k tokens/s, decode 1.8k tokens/s, KV cache usage 97% on vllm-3",
+        "max_num_seqs=256 max_num_batched_tokens=8192 gpu_memory_utilization=0.92",
+        "top_p=0.9 temperature=0.7 top_k=40 repetition_penalty=1.1",
+        "vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 8192 --max-num-batched-tokens 16384 -tp 2",
+        "user_id=42 plan=pro tokens_used=18234 cache_key=prefix:7f3c2a1e",
+        "tokenizer mismatch between llama3 and the draft model; token bucket rejected 12% of requests",
+        "Secret rotation job finished in 4m12s with 0 failures",
+        "kubectl get secret vllm-hf-token -n inference -o yaml shows the key was rotated on Monday",
+        "secretName: vllm-hf-token mounted read-only at /etc/hf",
+        "The passkey login flow is failing for 3% of users",
+        "stack: KeyError: 'api_key' in config loader line 42",
+        "hf_transfer enabled; hf_hub_download retried 3 times before the mirror answered",
+        "npm_config_cache=/tmp/.npm and npm_lifecycle_event=build in the CI log",
+        // Identifiers: commits, pods, traces, requests. None is a credential, and all of them help responders.
+        "rolled back to commit 9fceb02d0ae598e95dc970b74767f19372d61af8 (v2.14.1)",
+        "pod vllm-7d9f8b6c4-x2x9q OOMKilled, restarted 3 times in 10m",
+        "kube-proxy-9xk2p and coredns-5d78c9869d-7qlcz restarting on gpu-a100-12",
+        "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 status=504",
+        "request_id=7f3c2a1e-9b4d-4e8a-8c6f-2d1e0b9a7c5e returned 503 from llm-gateway",
+        "ETag 0x8DC2F5A3B1E4C7F, x-ms-request-id 3f2a1b0c-0000-4000-8000-00000000a1b2",
+        "GPU 7 on node gpu-a100-12 reported Xid 79 and fell off the bus",
+        "aws_region=us-east-1; the AKIA key of the CI user was rotated yesterday",
+        // Commands with flags that look like a password flag elsewhere but are ports here.
+        "redis-cli -h redis-cache-0 -p 6379 INFO memory: used_memory_human=11.2G",
+        "psql -h pg.llm -p 5432 -U chatops -c 'select 1' hangs",
+        "ssh -p 2222 bastion.llm, then kubectl get pods -n inference",
+        "docker run -p 8000:8000 vllm/vllm-openai:v0.6.3",
+        "mysql -h db.llm -P 3306 -u readonly -e 'SHOW PROCESSLIST'",
+        "curl -sI https://huggingface.co --user-agent chatops/1.0 answered 200 in 35ms",
+        "storage https://llmlogs.blob.core.windows.net/traces?restype=container&comp=list lists 3 blobs",
+        "AccountName=llmlogs;EndpointSuffix=core.windows.net is the only part of the string in the log",
+        "Endpoint=sb://llm-events.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey",
+        "ASIC temperature 85C; signal lost on eth2; design review moved",
+        "SLO burn 14.4x over 1h on llm-gateway; paged the on-call, who passed it to Sam",
+    ];
+}
