@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+
+namespace ChatOps.Core.Safety;
+
+// The patterns live apart from the rules table so that the table, the fast path's words and the entry points read on one page.
+public static partial class SecretRedactor
+{
+    // -----BEGIN RSA PRIVATE KEY----- ... -----END RSA PRIVATE KEY-----, also a block cut before its END line.
+    // The END line is looked for up to the next BEGIN or END line only, so that many BEGIN lines without an END cost
+    // one pass over the text, not one each to its end.
+    [GeneratedRegex(@"-----BEGIN (?<label>(?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----(?:(?>(?:[^-]+|-(?!----(?:BEGIN|END) ))*)-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\s:,.-]*)",
+        RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex PrivateKeyBlock();
+
+    // scheme://user:password@host
+    [GeneratedRegex(@"(?<user>\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@?#]+):(?!\[REDACTED\])[^\s@/?#]+@", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex UrlCredentials();
+
+    // header.payload.signature, both JSON parts base64url of '{"'.
+    [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Jwt();
+
+    [GeneratedRegex(@"(?<head>\b(?:Proxy-)?Authorization[""']?\s*[:=]\s*[""']?(?:(?:Bearer|Basic|Token|Digest|ApiKey)\s+)?)(?!\S{0,100}\[REDACTED\])(?!(?:Bearer|Basic|Token|Digest|ApiKey)\b)[^\s""',;]{6,}",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex AuthorizationHeader();
+
+    // "Bearer <token>" needs a token-like word (16+ characters with a digit): "Bearer of bad news" stays.
+    [GeneratedRegex(@"(?<head>\bBearer\s+)(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{16,}=*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex BearerToken();
+
+    // An AWS secret key (40 characters) written right after its access key id, as in credentials CSV exports.
+    [GeneratedRegex(@"(?<=\b(?:AKIA|ASIA)[A-Z0-9]{16}[\s,;:|""']{1,5})[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex AwsSecretAfterAccessKey();
+
+    // Keys whose shape announces them; the random part must hold a digit and a letter, so "sk-8 GPU" and slugs stay.
+    // The digit and the letter are looked for in the first 100 characters, so that "sk-sk-sk-..." is not scanned from
+    // each prefix to its end; a random key has both much sooner.
+    [GeneratedRegex(
+        @"\b(?<prefix>sk-(?:proj-|ant-(?:api|admin)\d\d-|ant-|svcacct-|admin-)?|(?:sk|rk)_(?:live|test)_|hf_|gh[pousr]_|github_pat_|xox[abposr]-|xapp-|AIza)(?=[A-Za-z0-9_-]{0,99}[0-9])(?=[A-Za-z0-9_-]{0,99}[A-Za-z])[A-Za-z0-9_-]{20,}" +
+        @"|\b(?<prefix>AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b",
+        RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex PrefixedToken();
+
+    [GeneratedRegex(@"(?<prefix>hooks\.slack\.com/(?:services|workflows)/)[A-Za-z0-9/_-]+", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SlackWebhook();
+
+    // password=..., "password": "...", pwd: ..., DB_PASSWORD=..., Password=...; in connection strings, api_key: ..., GITHUB_TOKEN=...
+    // A *token* key must end in "token": max_tokens, input_tokens and token_count are counts, not secrets.
+    // A key is matched from its first character only and its words are found once (an atomic group), so a long run
+    // of key characters costs one pass, not one per character of it.
+    [GeneratedRegex(
+        @"(?<head>(?<![A-Za-z0-9_.-])(?<key>(?>[A-Za-z0-9_.-]*?(?:password|passwd|passphrase|secret|api[_-]?key|private[_-]?key|access[_-]?key)(?:[_.-][A-Za-z0-9_.-]*)?(?![A-Za-z0-9_.-]))" +
+        @"|(?>(?:[A-Za-z0-9]*[_.-])*)(?:pwd|apikey|token|secretaccesskey)(?![A-Za-z0-9_.-]))" +
+        @"[""']?\s*(?::|=>|=)\s*(?<quote>[""'])?)(?![^\s\[]{0,100}\[REDACTED\])(?(quote)(?<value>[^""'\r\n]+)|(?<value>[^\s""',;&<>)}\]]+))(?<close>[""']?)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex KeyValueSecret();
+}
