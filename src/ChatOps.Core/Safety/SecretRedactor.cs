@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ChatOps.Core.Safety;
@@ -43,9 +44,17 @@ public static partial class SecretRedactor
     private static readonly SearchValues<string> AnyCaseWords = SearchValues.Create(
         ["authorization", "bearer", "pass", "secret", "key", "pwd", "token"], StringComparison.OrdinalIgnoreCase);
 
-    // The one character outside ASCII that a case-insensitive regex matches to an ASCII letter (KELVIN SIGN, to k),
-    // which an ordinal comparison would not see; text holding it always takes the full path.
-    private static readonly SearchValues<char> FoldsToAscii = SearchValues.Create("\u212A");
+    // Characters that show nothing, so that "s\u200Bk-proj-..." reads as a key in chat yet splits every rule's word: ZERO
+    // WIDTH SPACE, NON-JOINER and JOINER, WORD JOINER, and BYTE ORDER MARK (read as ZERO WIDTH NO-BREAK SPACE). The rules
+    // see the text without them.
+    private const string ZeroWidthCharacters = "\u200B\u200C\u200D\u2060\uFEFF";
+
+    private static readonly SearchValues<char> ZeroWidth = SearchValues.Create(ZeroWidthCharacters);
+
+    // Text holding one of these always takes the full path: the zero-width characters hide the words above, and the
+    // KELVIN SIGN is the one character outside ASCII that a case-insensitive regex matches to an ASCII letter (k),
+    // which an ordinal comparison would not see.
+    private static readonly SearchValues<char> FullPathAlways = SearchValues.Create("\u212A" + ZeroWidthCharacters);
 
     /// <summary>The text with every secret replaced; on a pathological input it withholds the text rather than risk a leak.</summary>
     public static string Redact(string? text)
@@ -56,20 +65,39 @@ public static partial class SecretRedactor
 
     /// <summary>False only when no rule can match: none of the words any rule needs is in the text.</summary>
     internal static bool MayHoldSecret(ReadOnlySpan<char> text) =>
-        text.ContainsAny(CaseSensitiveWords) || text.ContainsAny(AnyCaseWords) || text.ContainsAny(FoldsToAscii);
+        text.ContainsAny(CaseSensitiveWords) || text.ContainsAny(AnyCaseWords) || text.ContainsAny(FullPathAlways);
 
     /// <summary>Every rule over the text, whatever it holds: the path <see cref="Redact"/> takes when a word is present.</summary>
     internal static string RedactAllRules(string text)
     {
+        var visible = WithoutZeroWidth(text);
         try
         {
+            var redacted = visible;
             foreach (var (pattern, replace) in Rules)
-                text = pattern().Replace(text, replace);
-            return text;
+                redacted = pattern().Replace(redacted, replace);
+            // Text without a secret keeps its zero-width characters: emoji sequences are joined by U+200D and some
+            // scripts need U+200C. Text with one is posted as the rules saw it, so no piece of a split secret is left.
+            return string.Equals(redacted, visible, StringComparison.Ordinal) ? text : redacted;
         }
         catch (RegexMatchTimeoutException)
         {
             return $"{Marker} (output withheld: it could not be checked for secrets in time)";
         }
+    }
+
+    /// <summary>The text without zero-width characters; the same string when it holds none.</summary>
+    internal static string WithoutZeroWidth(string text)
+    {
+        var rest = text.AsSpan();
+        var at = rest.IndexOfAny(ZeroWidth);
+        if (at < 0) return text;
+        var kept = new StringBuilder(text.Length);
+        for (; at >= 0; at = rest.IndexOfAny(ZeroWidth))
+        {
+            kept.Append(rest[..at]);
+            rest = rest[(at + 1)..];
+        }
+        return kept.Append(rest).ToString();
     }
 }

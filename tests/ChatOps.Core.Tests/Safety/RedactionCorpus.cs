@@ -50,6 +50,13 @@ internal static class RedactionCorpus
         ("key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n  -----END OPENSSH PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ"),
         ("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n(cut)", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj"),
         ("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----", "MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI"),
+        // Zero-width characters show nothing in chat and split the words the rules look for.
+        ("pasted key sk-pr\u200Boj-Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yA into the runbook", "Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yA"),
+        ("redis.conf: pass\u200Bword=Rd-zw-7741 (copied from the wiki)", "Rd-zw-7741"),
+        ("CI log: using AKIA\u200DIOSFODNN7EXAMPLE for s3://llm-artifacts", "IOSFODNN7EXAMPLE"),
+        ("runner token ghp_a1B2c3D4e5\u2060F6g7H8i9J0k1L2m3N4o5P6q7R8 expired", "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"),
+        ("curl -H 'Authorization: Bea\u200Brer 4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef' https://llm-gateway/v1/models", "4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef"),
+        ("\uFEFFbot token xox\u200Cb-2011237681-5432109876543-AbCdEfGhIjKlMnOpQrStUvWx in the pasted .env", "5432109876543-AbCdEfGhIjKlMnOpQrStUvWx"),
     ];
 
     /// <summary>Harmless lines, some looking a little like secrets.</summary>
@@ -114,5 +121,7 @@ internal static class RedactionCorpus
         "Endpoint=sb://llm-events.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey",
         "ASIC temperature 85C; signal lost on eth2; design review moved",
         "SLO burn 14.4x over 1h on llm-gateway; paged the on-call, who passed it to Sam",
+        // A zero-width joiner inside an emoji (woman technologist) stays where no secret was found.
+        "handover done 👩‍💻, tokens/s back to 1800",
     ];
 }

@@ -10,7 +10,7 @@ public sealed class RedactionCorpusTests(ITestOutputHelper output)
     [Fact]
     public void Nearly_every_secret_is_caught_and_nearly_no_ordinary_line_is_changed()
     {
-        var missed = RedactionCorpus.Secrets.Where(s => SecretRedactor.Redact(s.Line).Contains(s.Secret, StringComparison.Ordinal)).ToList();
+        var missed = RedactionCorpus.Secrets.Where(s => SecretRedactor.WithoutZeroWidth(SecretRedactor.Redact(s.Line)).Contains(s.Secret, StringComparison.Ordinal)).ToList();
         var changed = RedactionCorpus.Ordinary.Where(line => SecretRedactor.Redact(line) != line).ToList();
         var caught = Percent(RedactionCorpus.Secrets.Length - missed.Count, RedactionCorpus.Secrets.Length);
         var falsePositives = Percent(changed.Count, RedactionCorpus.Ordinary.Length);
