@@ -20,7 +20,15 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Jwt();
 
-    [GeneratedRegex(@"(?<head>\b(?:Proxy-)?Authorization[""']?\s*[:=]\s*[""']?(?:(?:Bearer|Basic|Token|Digest|ApiKey)\s+)?)(?!\S{0,100}\[REDACTED\])(?!(?:Bearer|Basic|Token|Digest|ApiKey)\b)[^\s""',;]{6,}",
+    // Azure shared access signatures: all of a connection string's SharedAccessSignature=sv=...&sig=... (or a Service Bus
+    // token after the word), and the sig= field of a SAS URL, whose other fields only say what the signature allows.
+    [GeneratedRegex(
+        @"(?<head>\bSharedAccessSignature(?:\s*=\s*|\s+(?=s[a-z]{1,2}=)))(?![^\s\[]{0,100}\[REDACTED\])[^\s;""'<>]+" +
+        @"|(?<head>[?&;]sig=)(?!\[REDACTED\])[^\s&#;""'<>]+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex AzureSharedAccessSignature();
+
+    [GeneratedRegex(@"(?<head>\b(?:Proxy-)?Authorization[""']?\s*[:=]\s*[""']?(?:(?:Bearer|Basic|Token|Digest|ApiKey|SharedAccessSignature)\s+)?)(?!\S{0,100}\[REDACTED\])(?!(?:Bearer|Basic|Token|Digest|ApiKey|SharedAccessSignature)\b)[^\s""',;]{6,}",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex AuthorizationHeader();
 
@@ -44,12 +52,13 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?<prefix>hooks\.slack\.com/(?:services|workflows)/)[A-Za-z0-9/_-]+", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex SlackWebhook();
 
-    // password=..., "password": "...", pwd: ..., DB_PASSWORD=..., Password=...; in connection strings, api_key: ..., GITHUB_TOKEN=...
+    // password=..., "password": "...", pwd: ..., DB_PASSWORD=..., Password=...; in connection strings, api_key: ..., GITHUB_TOKEN=...,
+    // Azure's AccountKey=... and Ocp-Apim-Subscription-Key: ...
     // A *token* key must end in "token": max_tokens, input_tokens and token_count are counts, not secrets.
     // A key is matched from its first character only and its words are found once (an atomic group), so a long run
     // of key characters costs one pass, not one per character of it.
     [GeneratedRegex(
-        @"(?<head>(?<![A-Za-z0-9_.-])(?<key>(?>[A-Za-z0-9_.-]*?(?:password|passwd|passphrase|secret|api[_-]?key|private[_-]?key|access[_-]?key)(?:[_.-][A-Za-z0-9_.-]*)?(?![A-Za-z0-9_.-]))" +
+        @"(?<head>(?<![A-Za-z0-9_.-])(?<key>(?>[A-Za-z0-9_.-]*?(?:password|passwd|passphrase|secret|(?:api|private|access|account|storage|subscription)[_-]?key)(?:[_.-][A-Za-z0-9_.-]*)?(?![A-Za-z0-9_.-]))" +
         @"|(?>(?:[A-Za-z0-9]*[_.-])*)(?:pwd|apikey|token|secretaccesskey)(?![A-Za-z0-9_.-]))" +
         @"[""']?\s*(?::|=>|=)\s*(?<quote>[""'])?)(?![^\s\[]{0,100}\[REDACTED\])(?(quote)(?<value>[^""'\r\n]+)|(?<value>[^\s""',;&<>)}\]]+))(?<close>[""']?)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]

@@ -7,7 +7,8 @@ namespace ChatOps.Core.Safety;
 /// <summary>
 /// Removes credentials from text before it is posted: API keys (OpenAI, Anthropic, Hugging Face, Google, Stripe),
 /// bearer and basic tokens, JWTs, passwords and secrets in <c>key=value</c>, <c>key: value</c> and JSON forms and in
-/// connection strings, credentials in URLs, AWS keys, private key blocks, Slack and GitHub tokens. Vendor prefixes are
+/// connection strings, Azure account keys and shared access signatures, credentials in URLs, AWS keys, private key
+/// blocks, Slack and GitHub tokens. Vendor prefixes are
 /// kept (<c>sk-proj-[REDACTED]</c>) so responders know which credential to rotate. Look-alikes such as "skeleton",
 /// "max_tokens=512" or a sha256 digest are left alone.
 /// </summary>
@@ -22,6 +23,7 @@ public static partial class SecretRedactor
         (PrivateKeyBlock, m => $"-----BEGIN {m.Groups["label"].Value}----- {Marker} -----END {m.Groups["label"].Value}-----"),
         (UrlCredentials, m => $"{m.Groups["user"].Value}:{Marker}@"),
         (Jwt, _ => Marker),
+        (AzureSharedAccessSignature, m => m.Groups["head"].Value + Marker),
         (AuthorizationHeader, m => m.Groups["head"].Value + Marker),
         (BearerToken, m => m.Groups["head"].Value + Marker),
         (AwsSecretAfterAccessKey, _ => Marker),
@@ -42,7 +44,7 @@ public static partial class SecretRedactor
 
     // The rules that ignore case; their words are ASCII.
     private static readonly SearchValues<string> AnyCaseWords = SearchValues.Create(
-        ["authorization", "bearer", "pass", "secret", "key", "pwd", "token"], StringComparison.OrdinalIgnoreCase);
+        ["authorization", "bearer", "pass", "secret", "key", "pwd", "token", "sig"], StringComparison.OrdinalIgnoreCase);
 
     // Characters that show nothing, so that "s\u200Bk-proj-..." reads as a key in chat yet splits every rule's word: ZERO
     // WIDTH SPACE, NON-JOINER and JOINER, WORD JOINER, and BYTE ORDER MARK (read as ZERO WIDTH NO-BREAK SPACE). The rules

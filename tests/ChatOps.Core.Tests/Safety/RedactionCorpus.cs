@@ -50,6 +50,13 @@ internal static class RedactionCorpus
         ("key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n  -----END OPENSSH PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ"),
         ("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n(cut)", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj"),
         ("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----", "MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI"),
+        // Azure: account keys and shared access signatures, in connection strings, SAS URLs and Service Bus tokens.
+        ("DefaultEndpointsProtocol=https;AccountName=llmlogs;AccountKey=pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4xIB5p/tqg7ui5mX9cfCmZ/a/lkyU81lSvTfrXFA==;EndpointSuffix=core.windows.net", "pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4xIB5p/tqg7ui5mX9cfCmZ/a/lkyU81lSvTfrXFA=="),
+        ("env: AZURE_STORAGE_KEY=pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4xIB5p/tqg7ui5mX9cfCmZ/a/lkyU81lSvTfrXFA==", "pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4xIB5p/tqg7ui5mX9cfCmZ/a/lkyU81lSvTfrXFA=="),
+        ("curl -H 'Ocp-Apim-Subscription-Key: cc3fc1626e53a13043b026c48bbf33fe' https://llm-apim.azure-api.net/chat", "cc3fc1626e53a13043b026c48bbf33fe"),
+        ("BlobEndpoint=https://llmlogs.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2026-12-01T00:00:00Z&sig=J6Cus%2F7pIy%2BK8iEfnuSRxbEL7LVWO%2Fweb5NCfsvI%2Fik%3D", "J6Cus%2F7pIy%2BK8iEfnuSRxbEL7LVWO%2Fweb5NCfsvI%2Fik%3D"),
+        ("GET https://llmlogs.blob.core.windows.net/traces/app.log?sv=2022-11-02&sr=b&sp=r&se=2026-12-01&sig=VeXNjkbcjtS3wnZNKlpNdncG%2BF2GkAJK1r2jQBvpyMs%3D 403", "VeXNjkbcjtS3wnZNKlpNdncG%2BF2GkAJK1r2jQBvpyMs%3D"),
+        ("Authorization: SharedAccessSignature sr=https%3a%2f%2fllm-events.servicebus.windows.net&sig=VeXNjkbcjtS3wnZNKlpNdncG%2bF2GkAJK1r2jQBvpyMs%3d&se=1767225600&skn=send", "VeXNjkbcjtS3wnZNKlpNdncG%2bF2GkAJK1r2jQBvpyMs%3d"),
         // Zero-width characters show nothing in chat and split the words the rules look for.
         ("pasted key sk-pr\u200Boj-Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yA into the runbook", "Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yA"),
         ("redis.conf: pass\u200Bword=Rd-zw-7741 (copied from the wiki)", "Rd-zw-7741"),

@@ -44,6 +44,14 @@ public sealed class SecretRedactorTests
     [InlineData("Host=pg;Password=ro-Secret-42;Database=platform", "Host=pg;Password=[REDACTED];Database=platform")]
     [InlineData("Authorization: Bearer 4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef", "Authorization: Bearer [REDACTED]")]
     [InlineData("AKIAIOSFODNN7EXAMPLE", "AKIA[REDACTED]")]
+    [InlineData("AccountName=llmlogs;AccountKey=pU3KGCUwux1tEyze1iN7Ltke+P3I/fyxlxF0SU1kk==;EndpointSuffix=core.windows.net",
+        "AccountName=llmlogs;AccountKey=[REDACTED];EndpointSuffix=core.windows.net")]
+    [InlineData("BlobEndpoint=https://llmlogs.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&sp=rl&sig=J6Cus%2F7pIy%3D;x=1",
+        "BlobEndpoint=https://llmlogs.blob.core.windows.net/;SharedAccessSignature=[REDACTED];x=1")]
+    [InlineData("https://llmlogs.blob.core.windows.net/a.log?sv=2022-11-02&sp=r&sig=J6Cus%2F7pIy%3D&se=2026-12-01",
+        "https://llmlogs.blob.core.windows.net/a.log?sv=2022-11-02&sp=r&sig=[REDACTED]&se=2026-12-01")]
+    [InlineData("Authorization: SharedAccessSignature sr=sb%3a%2f%2fx&sig=J6Cus%2F7pIy%3D&se=1767225600&skn=send",
+        "Authorization: SharedAccessSignature [REDACTED]")]
     public void The_shape_around_a_secret_is_kept(string text, string expected)
     {
         Assert.Equal(expected, SecretRedactor.Redact(text));
