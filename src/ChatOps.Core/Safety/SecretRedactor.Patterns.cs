@@ -36,9 +36,12 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?<head>\bBearer\s+)(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{16,}=*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex BearerToken();
 
-    // An AWS secret key (40 characters) written right after its access key id, as in credentials CSV exports.
-    [GeneratedRegex(@"(?<=\b(?:AKIA|ASIA)[A-Z0-9]{16}[\s,;:|""']{1,5})[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])", RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex AwsSecretAfterAccessKey();
+    // An AWS secret key (40 characters) within 100 characters after its access key id, whatever stands between them:
+    // a credentials CSV, "AKIA...=...", a quoted pair, two "aws configure set" commands. It needs both cases of
+    // letters, as a random key has, so that a commit's 40 hex digits near a key id stay.
+    [GeneratedRegex(@"(?<head>\b(?:AKIA|ASIA)[A-Z0-9]{16}\b[\s\S]{1,100}?)(?<![A-Za-z0-9/+])(?=[A-Za-z0-9/+]{0,39}[a-z])(?=[A-Za-z0-9/+]{0,39}[A-Z])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])",
+        RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex AwsSecretNearAccessKeyId();
 
     // Keys whose shape announces them; the random part must hold a digit and a letter, so "sk-8 GPU" and slugs stay.
     // The digit and the letter are looked for in the first 100 characters, so that "sk-sk-sk-..." is not scanned from

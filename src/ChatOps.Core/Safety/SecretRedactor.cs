@@ -26,7 +26,7 @@ public static partial class SecretRedactor
         (AzureSharedAccessSignature, m => m.Groups["head"].Value + Marker),
         (AuthorizationHeader, m => m.Groups["head"].Value + Marker),
         (BearerToken, m => m.Groups["head"].Value + Marker),
-        (AwsSecretAfterAccessKey, _ => Marker),
+        (AwsSecretNearAccessKeyId, m => m.Groups["head"].Value + Marker),
         (PrefixedToken, m => m.Groups["prefix"].Value + Marker),
         (SlackWebhook, m => m.Groups["prefix"].Value + Marker),
         (KeyValueSecret, m => m.Groups["head"].Value + Marker + m.Groups["close"].Value),

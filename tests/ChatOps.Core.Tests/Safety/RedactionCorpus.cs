@@ -50,6 +50,11 @@ internal static class RedactionCorpus
         ("key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n  -----END OPENSSH PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ"),
         ("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n(cut)", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj"),
         ("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----", "MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI"),
+        // AWS: a secret key near its access key id, whatever separates the two.
+        ("AKIAMKMY6F2DGGCQPZQ2=575yx8xm5MslfY5ubiheyEd7P4zDL+ak6J0kGODK", "575yx8xm5MslfY5ubiheyEd7P4zDL+ak6J0kGODK"),
+        ("aws configure set aws_access_key_id ASIAY34FZKBOKMUTVV7A && aws configure set aws_secret_access_key 9drTJvcXLB89EXAMPLEKEYk2bQ3fPN8Vgx1ZpKEY", "9drTJvcXLB89EXAMPLEKEYk2bQ3fPN8Vgx1ZpKEY"),
+        ("boto3 session: {'key_id': 'AKIAMKMY6F2DGGCQPZQ2', 'value': 'dinZnLXicaBAg8WY1jzIRlNQb0prFmbh7/wy5yq1'}", "dinZnLXicaBAg8WY1jzIRlNQb0prFmbh7/wy5yq1"),
+        ("creds for ci-bot: AKIAMKMY6F2DGGCQPZQ2 / XoY1BaIMcAxYmfsB4HbQLXjjlAFbVV6q9rXxtNDF (rotate after the incident)", "XoY1BaIMcAxYmfsB4HbQLXjjlAFbVV6q9rXxtNDF"),
         // Azure: account keys and shared access signatures, in connection strings, SAS URLs and Service Bus tokens.
         ("DefaultEndpointsProtocol=https;AccountName=llmlogs;AccountKey=pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4xIB5p/tqg7ui5mX9cfCmZ/a/lkyU81lSvTfrXFA==;EndpointSuffix=core.windows.net", "pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4xIB5p/tqg7ui5mX9cfCmZ/a/lkyU81lSvTfrXFA=="),
         ("env: AZURE_STORAGE_KEY=pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4xIB5p/tqg7ui5mX9cfCmZ/a/lkyU81lSvTfrXFA==", "pU3KGCUwux1tEyze1iN7LtkeP3IfyxlxF0SU1kk8nVw0YL4xIB5p/tqg7ui5mX9cfCmZ/a/lkyU81lSvTfrXFA=="),

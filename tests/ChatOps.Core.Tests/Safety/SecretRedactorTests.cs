@@ -44,6 +44,9 @@ public sealed class SecretRedactorTests
     [InlineData("Host=pg;Password=ro-Secret-42;Database=platform", "Host=pg;Password=[REDACTED];Database=platform")]
     [InlineData("Authorization: Bearer 4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef", "Authorization: Bearer [REDACTED]")]
     [InlineData("AKIAIOSFODNN7EXAMPLE", "AKIA[REDACTED]")]
+    [InlineData("AKIAIOSFODNN7EXAMPLE deployed at commit 9fceb02d0ae598e95dc970b74767f19372d61af8",
+        "AKIA[REDACTED] deployed at commit 9fceb02d0ae598e95dc970b74767f19372d61af8")]
+    [InlineData("AKIAIOSFODNN7EXAMPLE=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIA[REDACTED]=[REDACTED]")]
     [InlineData("AccountName=llmlogs;AccountKey=pU3KGCUwux1tEyze1iN7Ltke+P3I/fyxlxF0SU1kk==;EndpointSuffix=core.windows.net",
         "AccountName=llmlogs;AccountKey=[REDACTED];EndpointSuffix=core.windows.net")]
     [InlineData("BlobEndpoint=https://llmlogs.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&sp=rl&sig=J6Cus%2F7pIy%3D;x=1",
