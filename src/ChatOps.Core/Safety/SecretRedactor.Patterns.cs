@@ -12,8 +12,8 @@ public static partial class SecretRedactor
         RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex PrivateKeyBlock();
 
-    // scheme://user:password@host
-    [GeneratedRegex(@"(?<user>\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@?#]+):(?!\[REDACTED\])[^\s@/?#]+@", RegexOptions.CultureInvariant, TimeoutMs)]
+    // scheme://user:password@host, and scheme://:password@host as Redis and PostgreSQL URLs write a password alone.
+    [GeneratedRegex(@"(?<user>\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@?#]*):(?!\[REDACTED\])[^\s@/?#]+@", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex UrlCredentials();
 
     // header.payload.signature, both JSON parts base64url of '{"'.

@@ -50,6 +50,11 @@ internal static class RedactionCorpus
         ("key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n  -----END OPENSSH PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ"),
         ("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n(cut)", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj"),
         ("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----", "MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI"),
+        // URLs with a password and no user, and with both.
+        ("redis: Error connecting to rediss://:R3d1s-Cache-Pw@redis-cache.llm:6380/0 (timeout)", "R3d1s-Cache-Pw"),
+        ("DATABASE_URL=postgres://:pg-Secr3t-77@pg.llm:5432/platform", "pg-Secr3t-77"),
+        ("celery broker redis://:Br0ker-9x@redis-queue:6379/1 refused the connection", "Br0ker-9x"),
+        ("mongo: MongoServerSelectionError for mongodb+srv://svc_llm:M0ng0-Pa55@cluster0.ab1cd.mongodb.net/prod", "M0ng0-Pa55"),
         // AWS: a secret key near its access key id, whatever separates the two.
         ("AKIAMKMY6F2DGGCQPZQ2=575yx8xm5MslfY5ubiheyEd7P4zDL+ak6J0kGODK", "575yx8xm5MslfY5ubiheyEd7P4zDL+ak6J0kGODK"),
         ("aws configure set aws_access_key_id ASIAY34FZKBOKMUTVV7A && aws configure set aws_secret_access_key 9drTJvcXLB89EXAMPLEKEYk2bQ3fPN8Vgx1ZpKEY", "9drTJvcXLB89EXAMPLEKEYk2bQ3fPN8Vgx1ZpKEY"),
@@ -128,6 +133,7 @@ internal static class RedactionCorpus
         "docker run -p 8000:8000 vllm/vllm-openai:v0.6.3",
         "mysql -h db.llm -P 3306 -u readonly -e 'SHOW PROCESSLIST'",
         "curl -sI https://huggingface.co --user-agent chatops/1.0 answered 200 in 35ms",
+        "vllm metrics on http://:8000/metrics, scraped by prometheus@monitoring every 15s",
         "storage https://llmlogs.blob.core.windows.net/traces?restype=container&comp=list lists 3 blobs",
         "AccountName=llmlogs;EndpointSuffix=core.windows.net is the only part of the string in the log",
         "Endpoint=sb://llm-events.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey",

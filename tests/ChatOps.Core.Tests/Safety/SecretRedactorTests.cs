@@ -40,6 +40,7 @@ public sealed class SecretRedactorTests
     [InlineData("password=hunter2", "password=[REDACTED]")]
     [InlineData("key sk-ant-api03-Xy7Qw2Er5Ty8Ui1Op4As7Df0Gh3Jk6Lz9Xc2Vb5N leaked", "key sk-ant-api03-[REDACTED] leaked")]
     [InlineData("postgres://chatops:hunter2@pg.llm:5432/platform", "postgres://chatops:[REDACTED]@pg.llm:5432/platform")]
+    [InlineData("redis://:hunter2@redis-0:6379/0", "redis://:[REDACTED]@redis-0:6379/0")]
     [InlineData("""{"password": "correct horse"}""", """{"password": "[REDACTED]"}""")]
     [InlineData("Host=pg;Password=ro-Secret-42;Database=platform", "Host=pg;Password=[REDACTED];Database=platform")]
     [InlineData("Authorization: Bearer 4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef", "Authorization: Bearer [REDACTED]")]
