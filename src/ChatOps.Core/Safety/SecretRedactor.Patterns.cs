@@ -45,9 +45,15 @@ public static partial class SecretRedactor
 
     // Keys whose shape announces them; the random part must hold a digit and a letter, so "sk-8 GPU" and slugs stay.
     // The digit and the letter are looked for in the first 100 characters, so that "sk-sk-sk-..." is not scanned from
-    // each prefix to its end; a random key has both much sooner.
+    // each prefix to its end; a random key has both much sooner. Some vendors' keys have a shape of their own:
+    // Hugging Face's are letters only (both cases and no underscore tell them from hf_hub_download), npm's are 36
+    // letters and digits (npm_config_cache holds underscores), GitLab's and SendGrid's prefixes are distinctive enough.
     [GeneratedRegex(
-        @"\b(?<prefix>sk-(?:proj-|ant-(?:api|admin)\d\d-|ant-|svcacct-|admin-)?|(?:sk|rk)_(?:live|test)_|hf_|gh[pousr]_|github_pat_|xox[abposr]-|xapp-|AIza)(?=[A-Za-z0-9_-]{0,99}[0-9])(?=[A-Za-z0-9_-]{0,99}[A-Za-z])[A-Za-z0-9_-]{20,}" +
+        @"\b(?<prefix>sk-(?:proj-|ant-(?:api|admin)\d\d-|ant-|svcacct-|admin-)?|(?:sk|rk)_(?:live|test)_|gh[pousr]_|github_pat_|xox[abposr]-|xapp-|AIza)(?=[A-Za-z0-9_-]{0,99}[0-9])(?=[A-Za-z0-9_-]{0,99}[A-Za-z])[A-Za-z0-9_-]{20,}" +
+        @"|\b(?<prefix>hf_)(?=[A-Za-z0-9]{0,99}[a-z])(?=[A-Za-z0-9]{0,99}[A-Z])(?>[A-Za-z0-9]{30,})(?![_-])" +
+        @"|\b(?<prefix>npm_)(?=[A-Za-z0-9]{0,35}[A-Z0-9])[A-Za-z0-9]{36}(?![A-Za-z0-9_-])" +
+        @"|\b(?<prefix>gl(?:pat|dt|rt|ptt|ft|cbt|oas|soat|imt)-|GR1348941)[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9_-]+)*" +
+        @"|\b(?<prefix>SG\.)[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}" +
         @"|\b(?<prefix>AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b",
         RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex PrefixedToken();

@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace ChatOps.Core.Safety;
 
 /// <summary>
-/// Removes credentials from text before it is posted: API keys (OpenAI, Anthropic, Hugging Face, Google, Stripe),
+/// Removes credentials from text before it is posted: API keys (OpenAI, Anthropic, Hugging Face, Google, Stripe,
+/// SendGrid, npm, GitLab),
 /// bearer and basic tokens, JWTs, passwords and secrets in <c>key=value</c>, <c>key: value</c> and JSON forms and in
 /// connection strings, Azure account keys and shared access signatures, credentials in URLs, AWS keys, private key
 /// blocks, Slack and GitHub tokens. Vendor prefixes are
@@ -39,6 +40,7 @@ public static partial class SecretRedactor
     [
         "-----BEGIN", "://", "eyJ", "hooks.slack.com",
         "sk-", "sk_", "rk_", "hf_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "AIza",
+        "npm_", "glpat-", "gldt-", "glrt-", "glptt-", "glft-", "glcbt-", "gloas-", "glsoat-", "glimt-", "GR1348941", "SG.",
         "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA",
     ], StringComparison.Ordinal);
 

@@ -50,6 +50,16 @@ internal static class RedactionCorpus
         ("key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n  -----END OPENSSH PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ"),
         ("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n(cut)", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj"),
         ("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----", "MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI"),
+        // Vendor keys recognised by their shape alone, wherever they appear.
+        ("mail relay rejected 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 with 401", "GTd7FguoV8FWnFbB0JxXuj.r4qqaaABvvLOzAxzXMcU1vsHiQMaRiNTN9Ox98whGcT"),
+        ("cat ~/.npmrc: //registry.npmjs.org/:_authToken=npm_2zbJYAxyL1aCcTlN99mhWp708DwGw5HqXDgL", "2zbJYAxyL1aCcTlN99mhWp708DwGw5HqXDgL"),
+        ("npm ERR! 401 Unauthorized - GET https://registry.npmjs.org/@llm%2fsdk (token npm_VXZx3scB8fnvGNx6jvr7SIftRutlZfOjUStE)", "VXZx3scB8fnvGNx6jvr7SIftRutlZfOjUStE"),
+        ("gitlab API answered 401 for glpat-ugkZeESG61she-QAqq0n, used by the model-sync job", "ugkZeESG61she-QAqq0n"),
+        ("helm pull with deploy token gldt-v3Vth1Ls6v6_O9JL8Zso failed", "v3Vth1Ls6v6_O9JL8Zso"),
+        ("model pull failed: 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 is expired or revoked", "yIlOFvlfFrGYJGxeYYXwSLQcWtxJTQrFqX"),
+        ("export HUGGING_FACE_HUB_TOKEN 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 in the job spec", "STsvPlLaEJXquQrDsGPRZwwrPwVAwlSCxv"),
+        ("stripe.error.AuthenticationError: Invalid API Key provided: sk_test_4eC39HqLyjWDarjtT1zdp7dc", "4eC39HqLyjWDarjtT1zdp7dc"),
+        ("billing worker started with rk_live_HjHkm1x72EsSfUQUAkNX7LHQ", "HjHkm1x72EsSfUQUAkNX7LHQ"),
         // URLs with a password and no user, and with both.
         ("redis: Error connecting to rediss://:R3d1s-Cache-Pw@redis-cache.llm:6380/0 (timeout)", "R3d1s-Cache-Pw"),
         ("DATABASE_URL=postgres://:pg-Secr3t-77@pg.llm:5432/platform", "pg-Secr3t-77"),

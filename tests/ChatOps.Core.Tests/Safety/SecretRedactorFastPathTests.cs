@@ -16,7 +16,8 @@ public sealed class SecretRedactorFastPathTests
         "sk-", "sk-proj-", "sk-ant-api03-", "sk_live_", "rk_test_", "hf_", "ghp_", "gho_", "github_pat_", "xoxb-", "xapp-", "AIza",
         "AKIA", "ASIA", "AROA", "eyJ", "eyJhbGciOiJIUzI1NiJ9", "-----BEGIN ", "PRIVATE KEY-----", "-----END ", "://", "postgres://u",
         "hooks.slack.com/services/", "\u212A", "\u212Aey", "\u200B", "\u200D", "\uFEFF", "pass\u200Bword=", "s\u2060k-proj-", "AK\u200CIA",
-        "AccountKey=", "SharedAccessSignature=", "SharedAccessSignature sr=", "&sig=", "?SIG=", "si", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", ":", "=", "=>", "\"", "'", " ", "\n", "@", "/", ".", ",", ";", "-", "_", "·", "…",
+        "AccountKey=", "SharedAccessSignature=", "SharedAccessSignature sr=", "&sig=", "?SIG=", "si", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "SG.", "npm_", "glpat-", "gldt-", "GR1348941", "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", ":", "=", "=>", "\"", "'", " ", "\n", "@", "/", ".", ",", ";", "-", "_", "·", "…",
     ];
 
     private static readonly string[] Corpus =
