@@ -61,6 +61,33 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?<prefix>hooks\.slack\.com/(?:services|workflows)/)[A-Za-z0-9/_-]+", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex SlackWebhook();
 
+    // A flag's value written after a space is taken only when it does not read as prose ("the --password flag is
+    // deprecated", "mysql -p prompts") and is not the next flag or a <placeholder>.
+    private const string FlagValueAfterSpace = @"[ \t]+(?![-<]|(?:the|a|an|and|or|to|of|is|are|was|for|in|on|with|from|as|if|when|not|flag|option|argument|parameter|instead|only|must|should|can|will)\b)";
+
+    private const string FlagValue =
+        @"(?![^\s\[]{0,100}\[REDACTED\])(?:""(?<value>[^""\r\n]+)""|'(?<value>[^'\r\n]+)'|(?<value>[^\s""']+))";
+
+    // --password X, --db-password=X, --passphrase X, --token X, --api-key X, --client-secret X on any command line;
+    // --password-file and --max-tokens name no secret, and a bare --secret (docker build) takes a spec, not a value.
+    [GeneratedRegex(
+        @"(?<![\w-])--(?:[a-z0-9]+-)*(?:password|passwd|passphrase|pass|pwd|token|api-?key|access-key|secret-key|(?<=[a-z0-9]-)secret)(?:=|" + FlagValueAfterSpace + ")" + FlagValue,
+        RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex CommandLineLongFlag();
+
+    // Short flags that are passwords only for some commands: -p for MySQL and MariaDB clients, mongo, sshpass, and
+    // docker, podman or az login (for psql, ssh and docker run it is a port); -a for redis-cli; user:password after
+    // curl -u. The flag must belong to the command, with no |, ;, & or line break between them, and is looked for
+    // within 200 characters, so that each command word costs a bounded scan.
+    [GeneratedRegex(
+        @"\b(?:mysql(?:admin|dump|check|import|show|sh)?|mariadb(?:-dump|-admin)?|mongo(?:sh|dump|restore)?|sshpass|(?:docker|podman|nerdctl|az) login)\b" +
+        @"[^\r\n|;&]{0,200}?[ \t]-p(?:" + FlagValueAfterSpace + @"|(?=[^\s-]))" + FlagValue +
+        @"|\b(?:redis|keydb|valkey)-cli\b[^\r\n|;&]{0,200}?[ \t]-a" + FlagValueAfterSpace + FlagValue +
+        @"|\bcurl\b[^\r\n|;&]{0,200}?[ \t](?:-u[ \t]*|--user(?:[ \t]+|=))" +
+        @"(?:""[^\s:""]*:(?<value>[^""\r\n]+)""|'[^\s:']*:(?<value>[^'\r\n]+)'|[^\s:""']*:(?![^\s\[]{0,100}\[REDACTED\])(?<value>[^\s""']+))",
+        RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex CommandLineShortFlag();
+
     // password=..., "password": "...", pwd: ..., DB_PASSWORD=..., Password=...; in connection strings, api_key: ..., GITHUB_TOKEN=...,
     // Azure's AccountKey=... and Ocp-Apim-Subscription-Key: ...
     // A *token* key must end in "token": max_tokens, input_tokens and token_count are counts, not secrets.

@@ -8,8 +8,9 @@ namespace ChatOps.Core.Safety;
 /// Removes credentials from text before it is posted: API keys (OpenAI, Anthropic, Hugging Face, Google, Stripe,
 /// SendGrid, npm, GitLab),
 /// bearer and basic tokens, JWTs, passwords and secrets in <c>key=value</c>, <c>key: value</c> and JSON forms and in
-/// connection strings, Azure account keys and shared access signatures, credentials in URLs, AWS keys, private key
-/// blocks, Slack and GitHub tokens. Vendor prefixes are
+/// connection strings, Azure account keys and shared access signatures, credentials in URLs and after command-line
+/// flags (<c>--password</c>, <c>mysql -p</c>, <c>redis-cli -a</c>, <c>curl -u</c>), AWS keys, private key blocks, Slack
+/// and GitHub tokens. Vendor prefixes are
 /// kept (<c>sk-proj-[REDACTED]</c>) so responders know which credential to rotate. Look-alikes such as "skeleton",
 /// "max_tokens=512" or a sha256 digest are left alone.
 /// </summary>
@@ -30,6 +31,8 @@ public static partial class SecretRedactor
         (AwsSecretNearAccessKeyId, m => m.Groups["head"].Value + Marker),
         (PrefixedToken, m => m.Groups["prefix"].Value + Marker),
         (SlackWebhook, m => m.Groups["prefix"].Value + Marker),
+        (CommandLineLongFlag, RedactValue),
+        (CommandLineShortFlag, RedactValue),
         (KeyValueSecret, m => m.Groups["head"].Value + Marker + m.Groups["close"].Value),
     ];
 
@@ -40,6 +43,7 @@ public static partial class SecretRedactor
     [
         "-----BEGIN", "://", "eyJ", "hooks.slack.com",
         "sk-", "sk_", "rk_", "hf_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "AIza",
+        "mysql", "mariadb", "mongo", "sshpass", "login", "-cli", "curl",
         "npm_", "glpat-", "gldt-", "glrt-", "glptt-", "glft-", "glcbt-", "gloas-", "glsoat-", "glimt-", "GR1348941", "SG.",
         "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA",
     ], StringComparison.Ordinal);
@@ -88,6 +92,14 @@ public static partial class SecretRedactor
         {
             return $"{Marker} (output withheld: it could not be checked for secrets in time)";
         }
+    }
+
+    /// <summary>The match with its <c>value</c> group replaced; what stands around the value stays.</summary>
+    private static string RedactValue(Match match)
+    {
+        var value = match.Groups["value"];
+        var at = value.Index - match.Index;
+        return string.Concat(match.ValueSpan[..at], Marker, match.ValueSpan[(at + value.Length)..]);
     }
 
     /// <summary>The text without zero-width characters; the same string when it holds none.</summary>

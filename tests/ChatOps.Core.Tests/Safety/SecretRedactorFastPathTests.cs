@@ -17,7 +17,8 @@ public sealed class SecretRedactorFastPathTests
         "AKIA", "ASIA", "AROA", "eyJ", "eyJhbGciOiJIUzI1NiJ9", "-----BEGIN ", "PRIVATE KEY-----", "-----END ", "://", "postgres://u",
         "hooks.slack.com/services/", "\u212A", "\u212Aey", "\u200B", "\u200D", "\uFEFF", "pass\u200Bword=", "s\u2060k-proj-", "AK\u200CIA",
         "AccountKey=", "SharedAccessSignature=", "SharedAccessSignature sr=", "&sig=", "?SIG=", "si", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-        "SG.", "npm_", "glpat-", "gldt-", "GR1348941", "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", ":", "=", "=>", "\"", "'", " ", "\n", "@", "/", ".", ",", ";", "-", "_", "·", "…",
+        "SG.", "npm_", "glpat-", "gldt-", "GR1348941", "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",
+        "mysql ", "mysql -u root -p", "redis-cli -a ", "curl -u a:", "docker login -p ", "--password ", "--api-key=", " -p", " -a ", "|", ":", "=", "=>", "\"", "'", " ", "\n", "@", "/", ".", ",", ";", "-", "_", "·", "…",
     ];
 
     private static readonly string[] Corpus =

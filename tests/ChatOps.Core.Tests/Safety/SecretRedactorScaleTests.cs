@@ -31,6 +31,10 @@ public sealed class SecretRedactorScaleTests
     [InlineData("""{"password":"x","a":1},""")]
     [InlineData("AKIAIOSFODNN7EXAMPLE ")]
     [InlineData("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo/YWJjZGVm+")]
+    [InlineData("mysql -u root ")]
+    [InlineData("redis-cli -h redis-0 ")]
+    [InlineData("curl -u")]
+    [InlineData("--db-password-")]
     public void A_hundred_kilobytes_of_one_repeated_piece_are_checked_not_withheld(string piece)
     {
         var redacted = SecretRedactor.RedactAllRules(Repeat(piece));
