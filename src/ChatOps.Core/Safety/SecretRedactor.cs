@@ -12,7 +12,8 @@ namespace ChatOps.Core.Safety;
 /// flags (<c>--password</c>, <c>mysql -p</c>, <c>redis-cli -a</c>, <c>curl -u</c>), AWS keys, private key blocks, Slack
 /// and GitHub tokens. Vendor prefixes are
 /// kept (<c>sk-proj-[REDACTED]</c>) so responders know which credential to rotate. Look-alikes such as "skeleton",
-/// "max_tokens=512" or a sha256 digest are left alone.
+/// "max_tokens=512" or a sha256 digest are left alone, and so are settings about a secret whose value plainly is not
+/// one (<c>password_min_length=12</c>, see <see cref="PlainSetting"/>).
 /// </summary>
 public static partial class SecretRedactor
 {
@@ -33,7 +34,9 @@ public static partial class SecretRedactor
         (SlackWebhook, m => m.Groups["prefix"].Value + Marker),
         (CommandLineLongFlag, RedactValue),
         (CommandLineShortFlag, RedactValue),
-        (KeyValueSecret, m => m.Groups["head"].Value + Marker + m.Groups["close"].Value),
+        (KeyValueSecret, m => PlainSetting.IsPlain(m.Groups["key"].ValueSpan, m.Groups["value"].ValueSpan)
+            ? m.Value
+            : m.Groups["head"].Value + Marker + m.Groups["close"].Value),
     ];
 
     // Every rule below needs one of these words to match: text without any of them cannot hold a secret that a rule

@@ -50,6 +50,10 @@ internal static class RedactionCorpus
         ("key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n  -----END OPENSSH PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ"),
         ("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n(cut)", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj"),
         ("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----", "MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI"),
+        // Settings named after a secret still hide a secret value, numbers included.
+        ("compose: MYSQL_PASSWORD=123456 (the default, never changed)", "123456"),
+        ("db_password_old=Summer-Time-24 kept for the rollback", "Summer-Time-24"),
+        ("rails: secret_key_base=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
         // Command lines: long flags anywhere, short flags where the command makes them a password.
         ("mysql -h db.llm -u root -pS3cr3tRoot! platform < fix.sql", "S3cr3tRoot!"),
         ("mysqldump -u backup -p 'B4ckup pass' platform > dump.sql", "B4ckup pass"),
@@ -142,6 +146,15 @@ internal static class RedactionCorpus
         "stack: KeyError: 'api_key' in config loader line 42",
         "hf_transfer enabled; hf_hub_download retried 3 times before the mirror answered",
         "npm_config_cache=/tmp/.npm and npm_lifecycle_event=build in the CI log",
+        // Settings about a secret whose value plainly is not one: a number, a duration, a header's name, an address.
+        "password_min_length=12 in the auth config",
+        "token_ttl=3600 and refresh every 15m",
+        "secret_rotation_days=30 per the key policy",
+        "api_key_header=X-Api-Key on the llm-gateway route",
+        "password_reset_url=https://auth.example.com/reset is returning 500",
+        "DB_PASSWORD_FILE=/run/secrets/db_password is mounted in the pod",
+        "secret_name=vllm-hf-token, password_expiry=90d, api_key.max_age: 7d",
+        "auth: {password_required: true, password_history: 5}",
         // Identifiers: commits, pods, traces, requests. None is a credential, and all of them help responders.
         "rolled back to commit 9fceb02d0ae598e95dc970b74767f19372d61af8 (v2.14.1)",
         "pod vllm-7d9f8b6c4-x2x9q OOMKilled, restarted 3 times in 10m",

@@ -38,6 +38,9 @@ public sealed class SecretRedactorTests
     [Theory]
     [InlineData("API_KEY=sk-proj-Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yA", "API_KEY=sk-proj-[REDACTED]")]
     [InlineData("password=hunter2", "password=[REDACTED]")]
+    [InlineData("password: 123456", "password: [REDACTED]")]
+    [InlineData("password_length: hunter2, password_min_length: 12", "password_length: [REDACTED], password_min_length: 12")]
+    [InlineData("password_reset_url=https://auth/reset?token=abc123", "password_reset_url=[REDACTED]")]
     [InlineData("mysql -u root -phunter2 -e 'select 1' && ssh -p 2222 bastion", "mysql -u root -p[REDACTED] -e 'select 1' && ssh -p 2222 bastion")]
     [InlineData("redis-cli -h redis-0 -p 6379 -a 'hunter 2' ping", "redis-cli -h redis-0 -p 6379 -a '[REDACTED]' ping")]
     [InlineData("curl -sS -u ops:hunter2 https://grafana/api", "curl -sS -u ops:[REDACTED] https://grafana/api")]
@@ -88,6 +91,14 @@ public sealed class SecretRedactorTests
     public void Text_without_a_secret_keeps_its_zero_width_characters_and_is_the_same_string()
     {
         const string Text = "max_\u200Btokens=4096 for \U0001F469\u200D\U0001F4BB";
+        Assert.Same(Text, SecretRedactor.Redact(Text));
+    }
+
+    [Fact]
+    public void A_plain_setting_comes_back_as_the_same_string()
+    {
+        // MessageRedaction keeps a message whose texts come back as the same strings.
+        const string Text = "password_min_length=12 secret_rotation_days=30";
         Assert.Same(Text, SecretRedactor.Redact(Text));
     }
 
