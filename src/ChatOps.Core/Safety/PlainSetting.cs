@@ -7,8 +7,8 @@ namespace ChatOps.Core.Safety;
 /// Tells a setting named after a secret whose value plainly is not one: <c>password_min_length=12</c>,
 /// <c>secret_rotation_days=30</c>, <c>api_key_header=X-Api-Key</c>, <c>password_reset_url=https://...</c>. The key's last
 /// word says what the value describes and the value must be of that kind. A key that ends in the secret's own word
-/// (<c>DB_PASSWORD</c>, <c>api_key</c>) keeps every value but true, false and null secret, numbers included: "123456" is
-/// a password too.
+/// (<c>DB_PASSWORD</c>, <c>eos_token</c>) keeps every value secret, numbers included ("123456" is a password too), but
+/// true, false, null, a tokenizer's special tokens and placeholders in angle brackets.
 /// </summary>
 internal static partial class PlainSetting
 {
@@ -32,7 +32,7 @@ internal static partial class PlainSetting
 
     public static bool IsPlain(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
-        if (Literal().IsMatch(value)) return true;
+        if (Literal().IsMatch(value) || SpecialTokenOrPlaceholder().IsMatch(value)) return true;
         var lastSeparator = key.LastIndexOfAny("_.-");
         if (lastSeparator < 0 || !KindOfLastWord.TryGetValue(key[(lastSeparator + 1)..].ToString(), out var kind)) return false;
         return kind switch
@@ -47,6 +47,11 @@ internal static partial class PlainSetting
 
     [GeneratedRegex(@"^(?:true|false|null)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Literal();
+
+    // A tokenizer's special tokens (eos_token: "</s>", pad_token: "[PAD]", stop_token="<|eot_id|>") and placeholders
+    // such as "<your-api-key>".
+    [GeneratedRegex(@"^(?:<[^<>\r\n]{1,40}>|\[[A-Z_]{1,20}\])$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpecialTokenOrPlaceholder();
 
     [GeneratedRegex(@"^-?[0-9]+(?:\.[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Number();

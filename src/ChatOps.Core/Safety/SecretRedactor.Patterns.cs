@@ -63,7 +63,7 @@ public static partial class SecretRedactor
 
     // A flag's value written after a space is taken only when it does not read as prose ("the --password flag is
     // deprecated", "mysql -p prompts") and is not the next flag or a <placeholder>.
-    private const string FlagValueAfterSpace = @"[ \t]+(?![-<]|(?:the|a|an|and|or|to|of|is|are|was|for|in|on|with|from|as|if|when|not|flag|option|argument|parameter|instead|only|must|should|can|will)\b)";
+    private const string FlagValueAfterSpace = @"[ \t]+(?![-<]|(?:the|a|an|and|or|to|of|is|are|was|for|in|on|with|from|as|if|when|not|it|this|that|which|here|too|also|flag|option|argument|parameter|value|variable|field|setting|instead|only|must|should|can|will)\b)";
 
     private const string FlagValue =
         @"(?![^\s\[]{0,100}\[REDACTED\])(?:""(?<value>[^""\r\n]+)""|'(?<value>[^'\r\n]+)'|(?<value>[^\s""']+))";

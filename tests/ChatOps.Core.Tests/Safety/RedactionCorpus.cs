@@ -155,6 +155,9 @@ internal static class RedactionCorpus
         "DB_PASSWORD_FILE=/run/secrets/db_password is mounted in the pod",
         "secret_name=vllm-hf-token, password_expiry=90d, api_key.max_age: 7d",
         "auth: {password_required: true, password_history: 5}",
+        """tokenizer_config.json: {"bos_token": "<s>", "eos_token": "</s>", "pad_token": null, "unk_token": "[UNK]"}""",
+        """generation ran to max_tokens: stop_token="<|eot_id|>" was never emitted""",
+        "rotate the --token value in the runbook, not the --api-key it replaced",
         // Identifiers: commits, pods, traces, requests. None is a credential, and all of them help responders.
         "rolled back to commit 9fceb02d0ae598e95dc970b74767f19372d61af8 (v2.14.1)",
         "pod vllm-7d9f8b6c4-x2x9q OOMKilled, restarted 3 times in 10m",
