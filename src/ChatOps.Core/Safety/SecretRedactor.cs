@@ -6,12 +6,11 @@ namespace ChatOps.Core.Safety;
 
 /// <summary>
 /// Removes credentials from text before it is posted: API keys (OpenAI, Anthropic, Hugging Face, Google, Stripe,
-/// SendGrid, npm, GitLab),
-/// bearer and basic tokens, JWTs, passwords and secrets in <c>key=value</c>, <c>key: value</c> and JSON forms and in
-/// connection strings, Azure account keys and shared access signatures, credentials in URLs and after command-line
-/// flags (<c>--password</c>, <c>mysql -p</c>, <c>redis-cli -a</c>, <c>curl -u</c>), AWS keys, private key blocks, Slack
-/// and GitHub tokens. Vendor prefixes are
-/// kept (<c>sk-proj-[REDACTED]</c>) so responders know which credential to rotate. Look-alikes such as "skeleton",
+/// SendGrid, npm, GitLab), bearer and basic tokens, JWTs, passwords and secrets in <c>key=value</c>, <c>key: value</c>
+/// and JSON forms and in connection strings, Azure account keys and shared access signatures, credentials in URLs and
+/// after command-line flags (<c>--password</c>, <c>mysql -p</c>, <c>redis-cli -a</c>, <c>curl -u</c>), AWS keys,
+/// private key blocks, Slack and GitHub tokens, also when zero-width characters split them. Vendor prefixes are kept
+/// (<c>sk-proj-[REDACTED]</c>) so responders know which credential to rotate. Look-alikes such as "skeleton",
 /// "max_tokens=512" or a sha256 digest are left alone, and so are settings about a secret whose value plainly is not
 /// one (<c>password_min_length=12</c>, see <see cref="PlainSetting"/>).
 /// </summary>
@@ -46,7 +45,7 @@ public static partial class SecretRedactor
     [
         "-----BEGIN", "://", "eyJ", "hooks.slack.com",
         "sk-", "sk_", "rk_", "hf_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "AIza",
-        "mysql", "mariadb", "mongo", "sshpass", "login", "-cli", "curl",
+        "mysql", "mariadb", "mongo", "sshpass", "docker login", "podman login", "nerdctl login", "az login", "-cli", "curl",
         "npm_", "glpat-", "gldt-", "glrt-", "glptt-", "glft-", "glcbt-", "gloas-", "glsoat-", "glimt-", "GR1348941", "SG.",
         "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA",
     ], StringComparison.Ordinal);
