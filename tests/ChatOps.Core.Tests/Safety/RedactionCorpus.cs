@@ -50,35 +50,6 @@ internal static class RedactionCorpus
         ("key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n  -----END OPENSSH PRIVATE KEY-----", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ"),
         ("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n(cut)", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj"),
         ("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----", "MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI"),
-        // Settings named after a secret still hide a secret value, numbers included.
-        ("compose: MYSQL_PASSWORD=123456 (the default, never changed)", "123456"),
-        ("db_password_old=Summer-Time-24 kept for the rollback", "Summer-Time-24"),
-        ("rails: secret_key_base=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-        // Command lines: long flags anywhere, short flags where the command makes them a password.
-        ("mysql -h db.llm -u root -pS3cr3tRoot! platform < fix.sql", "S3cr3tRoot!"),
-        ("mysqldump -u backup -p 'B4ckup pass' platform > dump.sql", "B4ckup pass"),
-        ("redis-cli -h redis-cache-0 -a R3d1s-Aut0 INFO keyspace", "R3d1s-Aut0"),
-        ("redis-cli -a secret ping", "secret"),
-        ("./migrate --db-password Mig-Pw-2024 --host pg.llm", "Mig-Pw-2024"),
-        ("helm repo add internal https://charts.llm --username ci --password Ch4rts-Pw", "Ch4rts-Pw"),
-        ("docker login registry.llm -u ci -p Dkr-Pw-9x8y", "Dkr-Pw-9x8y"),
-        ("sshpass -p 'Ssh pw 1' ssh ops@bastion.llm uptime", "Ssh pw 1"),
-        ("curl -u admin:Gr4fana-Adm1n https://grafana.llm/api/health", "Gr4fana-Adm1n"),
-        ("mongosh mongodb.llm/admin -u root -p M0ng0-R00t --eval 'db.stats()'", "M0ng0-R00t"),
-        ("az login --service-principal -u http://chatops -p Az-Sp-Secret-77 --tenant contoso", "Az-Sp-Secret-77"),
-        ("kubectl get pods --token 8d3f2a9b7c1e4d6f0a5b --server https://k8s.llm:6443", "8d3f2a9b7c1e4d6f0a5b"),
-        ("wget --password Wg3t-Pw https://artifacts.llm/models/llama.bin", "Wg3t-Pw"),
-        ("python bench.py --api-key 4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef --max-tokens 512", "4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef"),
-        // Vendor keys recognised by their shape alone, wherever they appear.
-        ("mail relay rejected 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 with 401", "GTd7FguoV8FWnFbB0JxXuj.r4qqaaABvvLOzAxzXMcU1vsHiQMaRiNTN9Ox98whGcT"),
-        ("cat ~/.npmrc: //registry.npmjs.org/:_authToken=npm_2zbJYAxyL1aCcTlN99mhWp708DwGw5HqXDgL", "2zbJYAxyL1aCcTlN99mhWp708DwGw5HqXDgL"),
-        ("npm ERR! 401 Unauthorized - GET https://registry.npmjs.org/@llm%2fsdk (token npm_VXZx3scB8fnvGNx6jvr7SIftRutlZfOjUStE)", "VXZx3scB8fnvGNx6jvr7SIftRutlZfOjUStE"),
-        ("gitlab API answered 401 for glpat-ugkZeESG61she-QAqq0n, used by the model-sync job", "ugkZeESG61she-QAqq0n"),
-        ("helm pull with deploy token gldt-v3Vth1Ls6v6_O9JL8Zso failed", "v3Vth1Ls6v6_O9JL8Zso"),
-        ("model pull failed: 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 is expired or revoked", "yIlOFvlfFrGYJGxeYYXwSLQcWtxJTQrFqX"),
-        ("export HUGGING_FACE_HUB_TOKEN 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 in the job spec", "STsvPlLaEJXquQrDsGPRZwwrPwVAwlSCxv"),
-        ("stripe.error.AuthenticationError: Invalid API Key provided: sk_test_4eC39HqLyjWDarjtT1zdp7dc", "4eC39HqLyjWDarjtT1zdp7dc"),
-        ("billing worker started with rk_live_HjHkm1x72EsSfUQUAkNX7LHQ", "HjHkm1x72EsSfUQUAkNX7LHQ"),
         // URLs with a password and no user, and with both.
         ("redis: Error connecting to rediss://:R3d1s-Cache-Pw@redis-cache.llm:6380/0 (timeout)", "R3d1s-Cache-Pw"),
         ("DATABASE_URL=postgres://:pg-Secr3t-77@pg.llm:5432/platform", "pg-Secr3t-77"),
@@ -96,6 +67,35 @@ internal static class RedactionCorpus
         ("BlobEndpoint=https://llmlogs.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2026-12-01T00:00:00Z&sig=J6Cus%2F7pIy%2BK8iEfnuSRxbEL7LVWO%2Fweb5NCfsvI%2Fik%3D", "J6Cus%2F7pIy%2BK8iEfnuSRxbEL7LVWO%2Fweb5NCfsvI%2Fik%3D"),
         ("GET https://llmlogs.blob.core.windows.net/traces/app.log?sv=2022-11-02&sr=b&sp=r&se=2026-12-01&sig=VeXNjkbcjtS3wnZNKlpNdncG%2BF2GkAJK1r2jQBvpyMs%3D 403", "VeXNjkbcjtS3wnZNKlpNdncG%2BF2GkAJK1r2jQBvpyMs%3D"),
         ("Authorization: SharedAccessSignature sr=https%3a%2f%2fllm-events.servicebus.windows.net&sig=VeXNjkbcjtS3wnZNKlpNdncG%2bF2GkAJK1r2jQBvpyMs%3d&se=1767225600&skn=send", "VeXNjkbcjtS3wnZNKlpNdncG%2bF2GkAJK1r2jQBvpyMs%3d"),
+        // Vendor keys recognised by their shape alone, wherever they appear.
+        ("mail relay rejected 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 with 401", "GTd7FguoV8FWnFbB0JxXuj.r4qqaaABvvLOzAxzXMcU1vsHiQMaRiNTN9Ox98whGcT"),
+        ("cat ~/.npmrc: //registry.npmjs.org/:_authToken=npm_2zbJYAxyL1aCcTlN99mhWp708DwGw5HqXDgL", "2zbJYAxyL1aCcTlN99mhWp708DwGw5HqXDgL"),
+        ("npm ERR! 401 Unauthorized - GET https://registry.npmjs.org/@llm%2fsdk (token npm_VXZx3scB8fnvGNx6jvr7SIftRutlZfOjUStE)", "VXZx3scB8fnvGNx6jvr7SIftRutlZfOjUStE"),
+        ("gitlab API answered 401 for glpat-ugkZeESG61she-QAqq0n, used by the model-sync job", "ugkZeESG61she-QAqq0n"),
+        ("helm pull with deploy token gldt-v3Vth1Ls6v6_O9JL8Zso failed", "v3Vth1Ls6v6_O9JL8Zso"),
+        ("model pull failed: 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 is expired or revoked", "yIlOFvlfFrGYJGxeYYXwSLQcWtxJTQrFqX"),
+        ("export HUGGING_FACE_HUB_TOKEN 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 in the job spec", "STsvPlLaEJXquQrDsGPRZwwrPwVAwlSCxv"),
+        ("stripe.error.AuthenticationError: Invalid API Key provided: sk_test_4eC39HqLyjWDarjtT1zdp7dc", "4eC39HqLyjWDarjtT1zdp7dc"),
+        ("billing worker started with rk_live_HjHkm1x72EsSfUQUAkNX7LHQ", "HjHkm1x72EsSfUQUAkNX7LHQ"),
+        // Command lines: long flags anywhere, short flags where the command makes them a password.
+        ("mysql -h db.llm -u root -pS3cr3tRoot! platform < fix.sql", "S3cr3tRoot!"),
+        ("mysqldump -u backup -p 'B4ckup pass' platform > dump.sql", "B4ckup pass"),
+        ("redis-cli -h redis-cache-0 -a R3d1s-Aut0 INFO keyspace", "R3d1s-Aut0"),
+        ("redis-cli -a secret ping", "secret"),
+        ("./migrate --db-password Mig-Pw-2024 --host pg.llm", "Mig-Pw-2024"),
+        ("helm repo add internal https://charts.llm --username ci --password Ch4rts-Pw", "Ch4rts-Pw"),
+        ("docker login registry.llm -u ci -p Dkr-Pw-9x8y", "Dkr-Pw-9x8y"),
+        ("sshpass -p 'Ssh pw 1' ssh ops@bastion.llm uptime", "Ssh pw 1"),
+        ("curl -u admin:Gr4fana-Adm1n https://grafana.llm/api/health", "Gr4fana-Adm1n"),
+        ("mongosh mongodb.llm/admin -u root -p M0ng0-R00t --eval 'db.stats()'", "M0ng0-R00t"),
+        ("az login --service-principal -u http://chatops -p Az-Sp-Secret-77 --tenant contoso", "Az-Sp-Secret-77"),
+        ("kubectl get pods --token 8d3f2a9b7c1e4d6f0a5b --server https://k8s.llm:6443", "8d3f2a9b7c1e4d6f0a5b"),
+        ("wget --password Wg3t-Pw https://artifacts.llm/models/llama.bin", "Wg3t-Pw"),
+        ("python bench.py --api-key 4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef --max-tokens 512", "4f9Kq2Lm8Np3Rs7Tv1Wx5Yz0Ab6Cd2Ef"),
+        // Settings named after a secret still hide a secret value, numbers included.
+        ("compose: MYSQL_PASSWORD=123456 (the default, never changed)", "123456"),
+        ("db_password_old=Summer-Time-24 kept for the rollback", "Summer-Time-24"),
+        ("rails: secret_key_base=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
         // Zero-width characters show nothing in chat and split the words the rules look for.
         ("pasted key sk-pr\u200Boj-Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yA into the runbook", "Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yA"),
         ("redis.conf: pass\u200Bword=Rd-zw-7741 (copied from the wiki)", "Rd-zw-7741"),
@@ -167,7 +167,7 @@ internal static class RedactionCorpus
         "ETag 0x8DC2F5A3B1E4C7F, x-ms-request-id 3f2a1b0c-0000-4000-8000-00000000a1b2",
         "GPU 7 on node gpu-a100-12 reported Xid 79 and fell off the bus",
         "aws_region=us-east-1; the AKIA key of the CI user was rotated yesterday",
-        // Commands with flags that look like a password flag elsewhere but are ports here.
+        // Command lines whose flags are ports here, or name a secret without holding one.
         "redis-cli -h redis-cache-0 -p 6379 INFO memory: used_memory_human=11.2G",
         "psql -h pg.llm -p 5432 -U chatops -c 'select 1' hangs",
         "ssh -p 2222 bastion.llm, then kubectl get pods -n inference",
@@ -179,6 +179,7 @@ internal static class RedactionCorpus
         "./load-test --max-tokens 512 --tokens-per-second 2000 --api-key-header X-Api-Key --secret-name llm-keys",
         "kubectl create secret generic hf --from-literal=HF_TOKEN --dry-run=client",
         "docker build --secret id=npmrc,src=.npmrc -t llm-gateway:2.14.1 .",
+        // Addresses and connection strings without a credential, and words that only contain a rule's word.
         "vllm metrics on http://:8000/metrics, scraped by prometheus@monitoring every 15s",
         "storage https://llmlogs.blob.core.windows.net/traces?restype=container&comp=list lists 3 blobs",
         "AccountName=llmlogs;EndpointSuffix=core.windows.net is the only part of the string in the log",
@@ -186,6 +187,6 @@ internal static class RedactionCorpus
         "ASIC temperature 85C; signal lost on eth2; design review moved",
         "SLO burn 14.4x over 1h on llm-gateway; paged the on-call, who passed it to Sam",
         // A zero-width joiner inside an emoji (woman technologist) stays where no secret was found.
-        "handover done 👩‍💻, tokens/s back to 1800",
+        "handover done \U0001F469\u200D\U0001F4BB, tokens/s back to 1800",
     ];
 }

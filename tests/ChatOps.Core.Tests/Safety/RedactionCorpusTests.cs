@@ -27,6 +27,13 @@ public sealed class RedactionCorpusTests(ITestOutputHelper output)
         Assert.True(falsePositives <= 2, report);
     }
 
+    [Fact]
+    public void Every_secret_of_the_corpus_is_in_its_line()
+    {
+        // Otherwise a secret would count as caught for never having been there.
+        Assert.All(RedactionCorpus.Secrets, s => Assert.Contains(s.Secret, SecretRedactor.WithoutZeroWidth(s.Line), StringComparison.Ordinal));
+    }
+
     private static double Percent(int part, int whole) => 100.0 * part / whole;
 
     // The runner shows a passing test's ITestOutputHelper lines only at detailed verbosity; standard output reaches

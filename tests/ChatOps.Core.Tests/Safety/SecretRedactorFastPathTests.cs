@@ -15,10 +15,12 @@ public sealed class SecretRedactorFastPathTests
         "GITHUB_TOKEN", "Authorization", "Proxy-Authorization", "bearer", "Bearer ", "pas", "tok", "ey", "sk", "AKI", "gh", "xo",
         "sk-", "sk-proj-", "sk-ant-api03-", "sk_live_", "rk_test_", "hf_", "ghp_", "gho_", "github_pat_", "xoxb-", "xapp-", "AIza",
         "AKIA", "ASIA", "AROA", "eyJ", "eyJhbGciOiJIUzI1NiJ9", "-----BEGIN ", "PRIVATE KEY-----", "-----END ", "://", "postgres://u",
-        "hooks.slack.com/services/", "\u212A", "\u212Aey", "\u200B", "\u200D", "\uFEFF", "pass\u200Bword=", "s\u2060k-proj-", "AK\u200CIA",
-        "AccountKey=", "SharedAccessSignature=", "SharedAccessSignature sr=", "&sig=", "?SIG=", "si", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "hooks.slack.com/services/", "\u212A", "\u212Aey", ":", "=", "=>", "\"", "'", " ", "\n", "@", "/", ".", ",", ";", "-", "_", "·", "…",
+        "\u200B", "\u200D", "\uFEFF", "pass\u200Bword=", "s\u2060k-proj-", "AK\u200CIA",
+        "AccountKey=", "SharedAccessSignature=", "SharedAccessSignature sr=", "&sig=", "?SIG=", "si",
+        "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         "SG.", "npm_", "glpat-", "gldt-", "GR1348941", "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",
-        "mysql ", "mysql -u root -p", "redis-cli -a ", "curl -u a:", "docker login -p ", "--password ", "--api-key=", " -p", " -a ", "|", ":", "=", "=>", "\"", "'", " ", "\n", "@", "/", ".", ",", ";", "-", "_", "·", "…",
+        "mysql ", "mysql -u root -p", "redis-cli -a ", "curl -u a:", "docker login -p ", "--password ", "--api-key=", " -p", " -a ", "|",
     ];
 
     private static readonly string[] Corpus =
