@@ -1,14 +1,18 @@
 using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ChatOps.Core.Safety;
 
 /// <summary>
-/// Removes credentials from text before it is posted: API keys (OpenAI, Anthropic, Hugging Face, Google, Stripe),
-/// bearer and basic tokens, JWTs, passwords and secrets in <c>key=value</c>, <c>key: value</c> and JSON forms and in
-/// connection strings, credentials in URLs, AWS keys, private key blocks, Slack and GitHub tokens. Vendor prefixes are
-/// kept (<c>sk-proj-[REDACTED]</c>) so responders know which credential to rotate. Look-alikes such as "skeleton",
-/// "max_tokens=512" or a sha256 digest are left alone.
+/// Removes credentials from text before it is posted: API keys (OpenAI, Anthropic, Hugging Face, Google, Stripe,
+/// SendGrid, npm, GitLab), bearer and basic tokens, JWTs, passwords and secrets in <c>key=value</c>, <c>key: value</c>
+/// and JSON forms and in connection strings, Azure account keys and shared access signatures, credentials in URLs and
+/// after command-line flags (<c>--password</c>, <c>mysql -p</c>, <c>redis-cli -a</c>, <c>curl -u</c>), AWS keys,
+/// private key blocks, Slack and GitHub tokens, also when zero-width characters split them. Vendor prefixes are kept
+/// (<c>sk-proj-[REDACTED]</c>) so responders know which credential to rotate. Look-alikes such as "skeleton",
+/// "max_tokens=512" or a sha256 digest are left alone, and so are settings about a secret whose value plainly is not
+/// one (<c>password_min_length=12</c>, see <see cref="PlainSetting"/>).
 /// </summary>
 public static partial class SecretRedactor
 {
@@ -21,12 +25,17 @@ public static partial class SecretRedactor
         (PrivateKeyBlock, m => $"-----BEGIN {m.Groups["label"].Value}----- {Marker} -----END {m.Groups["label"].Value}-----"),
         (UrlCredentials, m => $"{m.Groups["user"].Value}:{Marker}@"),
         (Jwt, _ => Marker),
+        (AzureSharedAccessSignature, m => m.Groups["head"].Value + Marker),
         (AuthorizationHeader, m => m.Groups["head"].Value + Marker),
         (BearerToken, m => m.Groups["head"].Value + Marker),
-        (AwsSecretAfterAccessKey, _ => Marker),
+        (AwsSecretNearAccessKeyId, m => m.Groups["head"].Value + Marker),
         (PrefixedToken, m => m.Groups["prefix"].Value + Marker),
         (SlackWebhook, m => m.Groups["prefix"].Value + Marker),
-        (KeyValueSecret, m => m.Groups["head"].Value + Marker + m.Groups["close"].Value),
+        (CommandLineLongFlag, RedactValue),
+        (CommandLineShortFlag, RedactValue),
+        (KeyValueSecret, m => PlainSetting.IsPlain(m.Groups["key"].ValueSpan, m.Groups["value"].ValueSpan)
+            ? m.Value
+            : m.Groups["head"].Value + Marker + m.Groups["close"].Value),
     ];
 
     // Every rule below needs one of these words to match: text without any of them cannot hold a secret that a rule
@@ -36,16 +45,26 @@ public static partial class SecretRedactor
     [
         "-----BEGIN", "://", "eyJ", "hooks.slack.com",
         "sk-", "sk_", "rk_", "hf_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "AIza",
+        "mysql", "mariadb", "mongo", "sshpass", "docker login", "podman login", "nerdctl login", "az login", "-cli", "curl",
+        "npm_", "glpat-", "gldt-", "glrt-", "glptt-", "glft-", "glcbt-", "gloas-", "glsoat-", "glimt-", "GR1348941", "SG.",
         "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA",
     ], StringComparison.Ordinal);
 
     // The rules that ignore case; their words are ASCII.
     private static readonly SearchValues<string> AnyCaseWords = SearchValues.Create(
-        ["authorization", "bearer", "pass", "secret", "key", "pwd", "token"], StringComparison.OrdinalIgnoreCase);
+        ["authorization", "bearer", "pass", "secret", "key", "pwd", "token", "sig"], StringComparison.OrdinalIgnoreCase);
 
-    // The one character outside ASCII that a case-insensitive regex matches to an ASCII letter (KELVIN SIGN, to k),
-    // which an ordinal comparison would not see; text holding it always takes the full path.
-    private static readonly SearchValues<char> FoldsToAscii = SearchValues.Create("\u212A");
+    // Characters that show nothing, so that "s\u200Bk-proj-..." reads as a key in chat yet splits every rule's word: ZERO
+    // WIDTH SPACE, NON-JOINER and JOINER, WORD JOINER, and BYTE ORDER MARK (read as ZERO WIDTH NO-BREAK SPACE). The rules
+    // see the text without them.
+    private const string ZeroWidthCharacters = "\u200B\u200C\u200D\u2060\uFEFF";
+
+    private static readonly SearchValues<char> ZeroWidth = SearchValues.Create(ZeroWidthCharacters);
+
+    // Text holding one of these always takes the full path: the zero-width characters hide the words above, and the
+    // KELVIN SIGN is the one character outside ASCII that a case-insensitive regex matches to an ASCII letter (k),
+    // which an ordinal comparison would not see.
+    private static readonly SearchValues<char> FullPathAlways = SearchValues.Create("\u212A" + ZeroWidthCharacters);
 
     /// <summary>The text with every secret replaced; on a pathological input it withholds the text rather than risk a leak.</summary>
     public static string Redact(string? text)
@@ -56,16 +75,20 @@ public static partial class SecretRedactor
 
     /// <summary>False only when no rule can match: none of the words any rule needs is in the text.</summary>
     internal static bool MayHoldSecret(ReadOnlySpan<char> text) =>
-        text.ContainsAny(CaseSensitiveWords) || text.ContainsAny(AnyCaseWords) || text.ContainsAny(FoldsToAscii);
+        text.ContainsAny(CaseSensitiveWords) || text.ContainsAny(AnyCaseWords) || text.ContainsAny(FullPathAlways);
 
     /// <summary>Every rule over the text, whatever it holds: the path <see cref="Redact"/> takes when a word is present.</summary>
     internal static string RedactAllRules(string text)
     {
+        var visible = WithoutZeroWidth(text);
         try
         {
+            var redacted = visible;
             foreach (var (pattern, replace) in Rules)
-                text = pattern().Replace(text, replace);
-            return text;
+                redacted = pattern().Replace(redacted, replace);
+            // Text without a secret keeps its zero-width characters: emoji sequences are joined by U+200D and some
+            // scripts need U+200C. Text with one is posted as the rules saw it, so no piece of a split secret is left.
+            return string.Equals(redacted, visible, StringComparison.Ordinal) ? text : redacted;
         }
         catch (RegexMatchTimeoutException)
         {
@@ -73,47 +96,26 @@ public static partial class SecretRedactor
         }
     }
 
-    // -----BEGIN RSA PRIVATE KEY----- ... -----END RSA PRIVATE KEY-----, also a block cut before its END line.
-    [GeneratedRegex(@"-----BEGIN (?<label>(?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\s:,.-]*)",
-        RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex PrivateKeyBlock();
+    /// <summary>The match with its <c>value</c> group replaced; what stands around the value stays.</summary>
+    private static string RedactValue(Match match)
+    {
+        var value = match.Groups["value"];
+        var at = value.Index - match.Index;
+        return string.Concat(match.ValueSpan[..at], Marker, match.ValueSpan[(at + value.Length)..]);
+    }
 
-    // scheme://user:password@host
-    [GeneratedRegex(@"(?<user>\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@?#]+):(?!\[REDACTED\])[^\s@/?#]+@", RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex UrlCredentials();
-
-    // header.payload.signature, both JSON parts base64url of '{"'.
-    [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex Jwt();
-
-    [GeneratedRegex(@"(?<head>\b(?:Proxy-)?Authorization[""']?\s*[:=]\s*[""']?(?:(?:Bearer|Basic|Token|Digest|ApiKey)\s+)?)(?!\S*\[REDACTED\])(?!(?:Bearer|Basic|Token|Digest|ApiKey)\b)[^\s""',;]{6,}",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex AuthorizationHeader();
-
-    // "Bearer <token>" needs a token-like word (16+ characters with a digit): "Bearer of bad news" stays.
-    [GeneratedRegex(@"(?<head>\bBearer\s+)(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{16,}=*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex BearerToken();
-
-    // An AWS secret key (40 characters) written right after its access key id, as in credentials CSV exports.
-    [GeneratedRegex(@"(?<=\b(?:AKIA|ASIA)[A-Z0-9]{16}[\s,;:|""']{1,5})[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])", RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex AwsSecretAfterAccessKey();
-
-    // Keys whose shape announces them; the random part must hold a digit and a letter, so "sk-8 GPU" and slugs stay.
-    [GeneratedRegex(
-        @"\b(?<prefix>sk-(?:proj-|ant-(?:api|admin)\d\d-|ant-|svcacct-|admin-)?|(?:sk|rk)_(?:live|test)_|hf_|gh[pousr]_|github_pat_|xox[abposr]-|xapp-|AIza)(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}" +
-        @"|\b(?<prefix>AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b",
-        RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex PrefixedToken();
-
-    [GeneratedRegex(@"(?<prefix>hooks\.slack\.com/(?:services|workflows)/)[A-Za-z0-9/_-]+", RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex SlackWebhook();
-
-    // password=..., "password": "...", pwd: ..., DB_PASSWORD=..., Password=...; in connection strings, api_key: ..., GITHUB_TOKEN=...
-    // A *token* key must end in "token": max_tokens, input_tokens and token_count are counts, not secrets.
-    [GeneratedRegex(
-        @"(?<head>(?:\b[A-Za-z0-9_.-]*?(?:password|passwd|passphrase|secret|api[_-]?key|private[_-]?key|access[_-]?key)(?:[_.-][A-Za-z0-9_.-]*)?" +
-        @"|\b(?:[A-Za-z0-9]+[_-])*(?:pwd|apikey|token|secretaccesskey))" +
-        @"[""']?\s*(?::|=>|=)\s*(?<quote>[""'])?)(?!\S*\[REDACTED\])(?(quote)(?<value>[^""'\r\n]+)|(?<value>[^\s""',;&<>)}\]]+))(?<close>[""']?)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex KeyValueSecret();
+    /// <summary>The text without zero-width characters; the same string when it holds none.</summary>
+    internal static string WithoutZeroWidth(string text)
+    {
+        var rest = text.AsSpan();
+        var at = rest.IndexOfAny(ZeroWidth);
+        if (at < 0) return text;
+        var kept = new StringBuilder(text.Length);
+        for (; at >= 0; at = rest.IndexOfAny(ZeroWidth))
+        {
+            kept.Append(rest[..at]);
+            rest = rest[(at + 1)..];
+        }
+        return kept.Append(rest).ToString();
+    }
 }
