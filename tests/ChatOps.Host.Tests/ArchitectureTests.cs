@@ -26,4 +26,39 @@ public sealed class ArchitectureTests
             Assert.True(siblings.Count == 0, $"{name} references {string.Join(", ", siblings)}; only the host composes projects.");
         }
     }
+
+    [Fact]
+    public void No_adapter_depends_on_another_adapter_or_on_storage()
+    {
+        string[] adapters = ["ChatOps.Slack", "ChatOps.Teams", "ChatOps.LocalWorkspace"];
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "ChatOps.*.dll"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (!adapters.Contains(name)) continue;
+            var references = Assembly.LoadFrom(file).GetReferencedAssemblies().Select(a => a.Name!).ToList();
+            Assert.DoesNotContain(references, r => r != name && (adapters.Contains(r) || r is "ChatOps.Storage" or "ChatOps.Targets"));
+        }
+    }
+
+    [Fact]
+    public void The_cores_folders_depend_on_each_other_without_cycles()
+    {
+        var graph = CoreFolderGraph.Read(typeof(Core.CoreServices).Assembly.Location);
+        var cycles = CoreFolderGraph.Cycles(graph);
+        Assert.True(cycles.Count == 0, string.Join("\n", cycles.Select(c => string.Join(" ⇄ ", c) + ": "
+            + string.Join("; ", c.SelectMany(from => graph[from].Where(e => c.Contains(e.Key)).Select(e => $"{from}→{e.Key} ({e.Value})"))))));
+    }
+
+    [Fact]
+    public void The_graph_reader_sees_a_dependency_inside_a_method_body()
+    {
+        // The inbound job reaches the chat delivery only through calls in its async body.
+        var graph = CoreFolderGraph.Read(typeof(Core.CoreServices).Assembly.Location);
+        Assert.Contains("Chat", graph["Inbound"].Keys);
+        Assert.NotEmpty(CoreFolderGraph.Cycles(new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["A"] = new Dictionary<string, string> { ["B"] = "" },
+            ["B"] = new Dictionary<string, string> { ["A"] = "" },
+        }));
+    }
 }

@@ -57,11 +57,10 @@ public sealed class SocketModeOptionsTests
     }
 
     [Fact]
-    public void With_an_app_token_and_no_handler_the_host_is_told_what_is_missing()
+    public void With_an_app_token_the_envelopes_go_to_the_inbound_endpoints()
     {
         using var services = SlackServices.Build(Settings(("SLACK_BOT_TOKEN", BotToken), ("SLACK_APP_TOKEN", AppToken)));
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetServices<IHostedService>().ToList());
-        Assert.Contains(nameof(ISocketModeEnvelopeHandler), error.Message, StringComparison.Ordinal);
+        Assert.IsType<SocketModeInbound>(services.GetRequiredService<ISocketModeEnvelopeHandler>());
     }
 
     /// <summary>Later settings win over earlier ones with the same key.</summary>
