@@ -9,6 +9,7 @@ using ChatOps.Core.Messages;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using ChatOps.Core.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,8 +27,9 @@ public static class CoreServices
         services.AddSingleton<IncidentClock>();
         services.AddSingleton<IncidentCard>();
         services.AddSingleton<IncidentResolver>();
-        services.AddSingleton<IncidentUpdater>();
         services.AddSingleton<IncidentChanger>();
+        services.AddSingleton<IncidentReplies>();
+        services.AddSingleton<TimelineEvents>();
         services.AddSingleton<TimelineView>();
         services.AddSingleton<CheckRunner>();
         services.AddSingleton<RunbookRunner>();

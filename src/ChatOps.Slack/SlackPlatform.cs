@@ -1,4 +1,5 @@
 using ChatOps.Core.Access;
+using ChatOps.Core.Incidents;
 
 namespace ChatOps.Slack;
 

@@ -1,5 +1,6 @@
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
 using ChatOps.Slack.Inbound;
 using ChatOps.Slack.Local;
 using ChatOps.Slack.Outbound;

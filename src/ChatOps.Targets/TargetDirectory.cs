@@ -1,5 +1,6 @@
 using ChatOps.Core.Checks;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Targets;

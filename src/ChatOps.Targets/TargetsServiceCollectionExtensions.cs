@@ -1,7 +1,7 @@
-using ChatOps.Targets.Clients;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Mitigations;
 using ChatOps.Targets.Checks;
+using ChatOps.Targets.Clients;
 using ChatOps.Targets.Mitigations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

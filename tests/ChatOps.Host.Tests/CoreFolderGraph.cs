@@ -42,12 +42,12 @@ internal static class CoreFolderGraph
             onStack.Add(v);
             foreach (var w in graph.TryGetValue(v, out var next) ? next.Keys : [])
             {
-                if (!index.ContainsKey(w))
+                if (!index.TryGetValue(w, out var seen))
                 {
                     Visit(w);
                     low[v] = Math.Min(low[v], low[w]);
                 }
-                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], index[w]);
+                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], seen);
             }
             if (low[v] != index[v]) return;
             var component = new List<string>();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
 using ChatOps.Slack.Local;
 
 namespace ChatOps.Host.Tests;

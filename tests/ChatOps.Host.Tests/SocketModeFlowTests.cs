@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
 using ChatOps.TestKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

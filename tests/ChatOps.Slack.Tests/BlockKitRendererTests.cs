@@ -1,4 +1,5 @@
-using static ChatOps.TestKit.TestPeople;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Incidents;
@@ -8,6 +9,7 @@ using ChatOps.Slack.Local;
 using ChatOps.Slack.Wire;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using static ChatOps.TestKit.TestPeople;
 
 namespace ChatOps.Slack.Tests;
 

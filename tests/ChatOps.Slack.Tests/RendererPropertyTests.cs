@@ -1,3 +1,5 @@
+using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Slack.BlockKit;
 using ChatOps.Slack.Local;

@@ -1,4 +1,3 @@
-using static ChatOps.TestKit.TestPeople;
 using System.Text.Json.Nodes;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
@@ -7,6 +6,7 @@ using ChatOps.Slack.Local;
 using ChatOps.Slack.Outbound;
 using ChatOps.Slack.Wire;
 using Microsoft.Extensions.DependencyInjection;
+using static ChatOps.TestKit.TestPeople;
 
 namespace ChatOps.Slack.Tests;
 

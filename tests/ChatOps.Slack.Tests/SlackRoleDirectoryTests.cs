@@ -1,7 +1,8 @@
-using static ChatOps.TestKit.TestPeople;
 using ChatOps.Core.Access;
+using ChatOps.Core.Incidents;
 using ChatOps.Slack.Local;
 using Microsoft.Extensions.DependencyInjection;
+using static ChatOps.TestKit.TestPeople;
 
 namespace ChatOps.Slack.Tests;
 

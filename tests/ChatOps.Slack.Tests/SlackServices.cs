@@ -18,8 +18,10 @@ internal static class SlackServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         if (time is not null) services.AddSingleton(time);
-        services.AddOptions<Core.Incidents.IncidentOptions>().BindConfiguration(Core.Incidents.IncidentOptions.SectionName);
-        services.AddOptions<Core.Mitigations.ApprovalOptions>().BindConfiguration(Core.Mitigations.ApprovalOptions.SectionName);
+        services.AddOptions<Core.Access.RoleOptions>().Configure<IConfiguration>((o, c) =>
+        {
+            foreach (var manager in c.GetSection("Incidents:Managers").Get<string[]>() ?? []) o.Managers.Add(manager);
+        });
         services.AddSingleton<Core.Access.IRoleDirectory, Core.Access.RoleDirectory>();
         services.AddSlack();
         configure?.Invoke(services);

@@ -1,5 +1,4 @@
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
 using ChatOps.Storage.Sqlite;
 using ChatOps.TestKit;
 using Microsoft.Data.Sqlite;

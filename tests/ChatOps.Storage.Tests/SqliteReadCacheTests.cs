@@ -1,7 +1,6 @@
-using ChatOps.TestKit;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
 using ChatOps.Storage.Sqlite;
+using ChatOps.TestKit;
 using Microsoft.Data.Sqlite;
 
 namespace ChatOps.Storage.Tests;

@@ -10,6 +10,7 @@ using ChatOps.Core.Messages;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using ChatOps.Core.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -43,19 +44,17 @@ public sealed partial class Conversation : IAsyncDisposable
         services.AddSingleton(Store);
         services.AddSingleton<IMitigationStore>(Requests);
         services.AddSingleton<IChatSurface>(Chat);
-        services.Configure<IncidentOptions>(o =>
+        services.Configure<IncidentOptions>(o => o.TimeZone = timeZone);
+        services.Configure<RoleOptions>(o =>
         {
-            o.TimeZone = timeZone;
             foreach (var manager in managers ?? []) o.Managers.Add(Qualified(manager));
+            foreach (var approver in approvers ?? []) o.Approvers.Add(Qualified(approver));
         });
         services.Configure<CheckOptions>(_ => { });
         services.Configure<WorkOptions>(_ => { });
         services.AddSingleton<IWorkQueue, InProcessWorkQueue>();
         services.AddSingleton<IDeliveryDeduplicator, InProcessDeliveryDeduplicator>();
-        services.Configure<ApprovalOptions>(o =>
-        {
-            foreach (var approver in approvers ?? []) o.Approvers.Add(Qualified(approver));
-        });
+        services.Configure<ApprovalOptions>(_ => { });
         foreach (var executor in executors ?? []) services.AddSingleton(executor);
         services.AddSingleton(new RunbookCatalog(Runbooks.Value));
         services.AddSingleton(PostmortemTemplate.Load(Path.Combine(RepoPaths.Templates, "postmortem.md.sbn")));
@@ -94,7 +93,7 @@ public sealed partial class Conversation : IAsyncDisposable
         var context = new CommandContext(new Actor(Person(user)), Channel with { Thread = thread });
         text = PlatformMention().Replace(text, m => Mention.Of(Person(m.Groups[1].Value), m.Groups[2].Success ? m.Groups[2].Value : null));
         var result = await Get<CommandDispatcher>().DispatchAsync(text, context, CancellationToken.None);
-        await Get<ChatDelivery>().DeliverAsync(result, context, CancellationToken.None);
+        await Get<ChatDelivery>().DeliverAsync(result.Messages, context.Actor, context.Place, CancellationToken.None);
         return result;
     }
 

@@ -1,5 +1,4 @@
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
 
 namespace ChatOps.TestKit;
 

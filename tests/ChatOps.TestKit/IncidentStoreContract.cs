@@ -1,7 +1,6 @@
-using static ChatOps.TestKit.TestPeople;
 using System.Collections.Immutable;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
+using static ChatOps.TestKit.TestPeople;
 
 namespace ChatOps.TestKit;
 
@@ -141,7 +140,7 @@ public abstract class IncidentStoreContract
     {
         var store = await CreateStoreAsync();
         var created = await Create(store, "race", At);
-        var updater = new IncidentUpdater(store);
+        var updater = new IncidentChanger(store);
         await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(async () =>
         {
             var current = (await store.FindAsync(created.Id, default))!;

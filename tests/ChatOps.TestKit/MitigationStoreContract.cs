@@ -1,6 +1,6 @@
-using static ChatOps.TestKit.TestPeople;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
+using static ChatOps.TestKit.TestPeople;
 
 namespace ChatOps.TestKit;
 

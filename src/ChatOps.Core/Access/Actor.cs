@@ -1,3 +1,5 @@
+using ChatOps.Core.Incidents;
+
 namespace ChatOps.Core.Access;
 
 /// <summary>Who did something: a person and, where known, their display name.</summary>

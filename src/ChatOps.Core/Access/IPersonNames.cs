@@ -1,3 +1,5 @@
+using ChatOps.Core.Incidents;
+
 namespace ChatOps.Core.Access;
 
 /// <summary>One platform's display names of its people (Slack <c>users.info</c>, Teams the roster).</summary>

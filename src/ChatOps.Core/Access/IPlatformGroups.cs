@@ -1,3 +1,5 @@
+using ChatOps.Core.Incidents;
+
 namespace ChatOps.Core.Access;
 
 /// <summary>One platform's groups whose members hold a role (Slack user groups, Azure AD groups), as that platform's configuration names them.</summary>

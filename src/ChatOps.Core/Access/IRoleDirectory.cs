@@ -1,3 +1,5 @@
+using ChatOps.Core.Incidents;
+
 namespace ChatOps.Core.Access;
 
 /// <summary>Says whether a person holds a role: configured people, or members of their platform's groups.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatOps.Core.Incidents;
 
 namespace ChatOps.Core.Access;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ChatOps.Core.Incidents;
 
 namespace ChatOps.Core.Access;
 

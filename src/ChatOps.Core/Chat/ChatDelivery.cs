@@ -1,4 +1,4 @@
-using ChatOps.Core.Commands;
+using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Safety;
@@ -9,30 +9,31 @@ namespace ChatOps.Core.Chat;
 /// Posts a handler's messages through the surface of the platform they belong to, in order. A new root
 /// message becomes the incident's thread; a root update replaces that message in place.
 /// </summary>
-public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentStore store, IncidentUpdater updater)
+public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentStore store, IncidentChanger changer)
 {
     private readonly Dictionary<string, IChatSurface> _surfaces = surfaces.ToDictionary(s => s.Platform, StringComparer.Ordinal);
 
-    public async Task DeliverAsync(CommandResult result, CommandContext context, CancellationToken cancellationToken)
+    /// <summary>Posts <paramref name="messages"/> for a request <paramref name="requester"/> made at <paramref name="from"/> (where private answers go).</summary>
+    public async Task DeliverAsync(IEnumerable<Outgoing> messages, Actor requester, ChatPlace from, CancellationToken cancellationToken)
     {
         var threads = new Dictionary<IncidentId, ChatPlace>();
-        foreach (var unredacted in result.Messages)
+        foreach (var unredacted in messages)
         {
             var outgoing = unredacted with { Message = MessageRedaction.Apply(unredacted.Message) };
             var incidentPlace = outgoing.Incident is { } i ? threads.GetValueOrDefault(i.Id, i.Place) : null;
-            var surface = Surface(incidentPlace?.Platform ?? context.Place.Platform);
+            var surface = Surface(incidentPlace?.Platform ?? from.Platform);
             switch (outgoing.Audience)
             {
                 case Audience.Requester:
-                    await surface.PostPrivateAsync(context.Place, context.Actor.Id, outgoing.Message, cancellationToken);
+                    await surface.PostPrivateAsync(from, requester.Id, outgoing.Message, cancellationToken);
                     break;
                 case Audience.Channel:
-                    var channel = (incidentPlace ?? context.Place) with { Thread = null };
+                    var channel = (incidentPlace ?? from) with { Thread = null };
                     var root = await surface.PostAsync(channel, outgoing.Message, cancellationToken);
                     if (outgoing.Incident is { } declared) threads[declared.Id] = await AttachThreadAsync(declared, root, cancellationToken);
                     break;
                 case Audience.Thread:
-                    await surface.PostAsync(incidentPlace ?? context.Place, outgoing.Message, cancellationToken);
+                    await surface.PostAsync(incidentPlace ?? from, outgoing.Message, cancellationToken);
                     break;
                 case Audience.Root when incidentPlace?.Thread is { } rootId:
                     // Concurrent commands finish in any order; a card older than the stored incident would undo a newer one.
@@ -55,7 +56,7 @@ public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentSt
     private async Task<ChatPlace> AttachThreadAsync(Incident incident, PostedMessage root, CancellationToken cancellationToken)
     {
         var current = await store.FindAsync(incident.Id, cancellationToken) ?? incident;
-        var (updated, _) = await updater.ApplyAsync(current,
+        var (updated, _) = await changer.ApplyAsync(current,
             i => IncidentChange.To(i with { Place = i.Place.WithThread(root.MessageId) }), cancellationToken);
         return updated?.Place ?? incident.Place.WithThread(root.MessageId);
     }

@@ -1,4 +1,6 @@
+using ChatOps.Core.Chat;
 using ChatOps.Core.Expressions;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 
 namespace ChatOps.Core.Checks;

@@ -1,5 +1,6 @@
 using ChatOps.Core.Expressions;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Checks;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatOps.Core.Expressions;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ChatOps.Core.Expressions;
-using ChatOps.Core.Timeline;
+using ChatOps.Core.Incidents;
 
 namespace ChatOps.Core.Checks;
 

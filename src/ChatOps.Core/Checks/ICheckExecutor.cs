@@ -1,4 +1,5 @@
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Checks;
 

@@ -1,5 +1,6 @@
-using ChatOps.Core.Messages;
+using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
 
 namespace ChatOps.Core.Commands;
 

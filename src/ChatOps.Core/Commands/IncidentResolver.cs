@@ -6,7 +6,7 @@ namespace ChatOps.Core.Commands;
 /// Finds the incident a command is about: the one it names, else the one whose thread it was sent in,
 /// else the channel's only open incident.
 /// </summary>
-public sealed class IncidentResolver(IIncidentStore store, Access.IncidentPolicy policy)
+public sealed class IncidentResolver(IIncidentStore store, IncidentPolicy policy)
 {
     public async Task<(Incident? Incident, CommandError? Error)> ResolveAsync(Command command, CommandContext context, CancellationToken cancellationToken)
     {

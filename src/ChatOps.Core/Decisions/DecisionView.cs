@@ -1,6 +1,9 @@
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Decisions;
 

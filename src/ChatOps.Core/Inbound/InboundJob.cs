@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Commands;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Work;
 using Microsoft.Extensions.Logging;
@@ -33,12 +34,12 @@ public sealed partial class InboundJob(
         try
         {
             var result = await dispatcher.DispatchAsync(envelope.Text, context, cancellationToken);
-            await delivery.DeliverAsync(result, context, cancellationToken);
+            await delivery.DeliverAsync(result.Messages, actor, envelope.Place, cancellationToken);
             if (envelope.Description is { Length: > 0 } description && result.Error is null
                 && result.Messages.FirstOrDefault(m => m.Incident is not null)?.Incident is { } declared)
             {
                 var note = await dispatcher.DispatchAsync(new AddNoteCommand(declared.Id, NoteKind.Note, $"Description: {description}"), context, cancellationToken);
-                await delivery.DeliverAsync(note, context, cancellationToken);
+                await delivery.DeliverAsync(note.Messages, actor, envelope.Place, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -55,7 +56,8 @@ public sealed partial class InboundJob(
         try
         {
             // Through the delivery, which redacts: an error's message can quote a connection string.
-            await delivery.DeliverAsync(CommandResult.ToRequester(ChatMessage.Plain($"Sorry, '{shown}' failed: {failure.Message.ReplaceLineEndings(" ")}")), context, cancellationToken);
+            await delivery.DeliverAsync(CommandResult.ToRequester(ChatMessage.Plain($"Sorry, '{shown}' failed: {failure.Message.ReplaceLineEndings(" ")}")).Messages,
+                context.Actor, context.Place, cancellationToken);
         }
         catch (ChatSurfaceException e)
         {

@@ -1,4 +1,3 @@
-using ChatOps.Core.Timeline;
 
 namespace ChatOps.Core.Incidents;
 

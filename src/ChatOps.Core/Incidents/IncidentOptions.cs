@@ -10,9 +10,6 @@ public sealed class IncidentOptions
     /// <summary>The severity of a declaration that names none.</summary>
     public Severity DefaultSeverity { get; set; } = Severity.Sev3;
 
-    /// <summary>People who hold the manager role, as <c>platform:user</c> (<c>slack:U0123ABCD</c>, <c>teams:&lt;AAD object id&gt;</c>).</summary>
-    public IList<string> Managers { get; } = [];
-
     /// <summary>IANA or Windows time zone id for times shown in chat and in the postmortem.</summary>
     [Required]
     public string TimeZone { get; set; } = "UTC";

@@ -1,3 +1,6 @@
+using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
+
 namespace ChatOps.Core.Messages;
 
 /// <summary>Action ids of the buttons the core emits; each has exactly one owner.</summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using ChatOps.Core.Access;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
 
 namespace ChatOps.Core.Messages;
 

@@ -1,3 +1,6 @@
+using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
+
 namespace ChatOps.Core.Messages;
 
 /// <summary>One block of a <see cref="ChatMessage"/>.</summary>

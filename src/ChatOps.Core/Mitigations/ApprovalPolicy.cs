@@ -23,7 +23,7 @@ public sealed class ApprovalPolicy(IRoleDirectory roles, IIncidentStore incident
     private async Task<bool> IsAppointedCommanderAsync(Actor actor, Incident incident, CancellationToken cancellationToken)
     {
         if (actor.Id != incident.Commander) return false;
-        var appointment = (await incidents.TimelineAsync(incident.Id, cancellationToken)).LastOrDefault(e => e.Kind == Timeline.TimelineKind.CommanderSet);
+        var appointment = (await incidents.TimelineAsync(incident.Id, cancellationToken)).LastOrDefault(e => e.Kind == Incidents.TimelineKind.CommanderSet);
         return appointment is not null && appointment.Actor != actor.Id;
     }
 }

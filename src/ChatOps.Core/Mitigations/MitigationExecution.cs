@@ -1,8 +1,10 @@
 using ChatOps.Core.Access;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
-using ChatOps.Core.Timeline;
+using ChatOps.Core.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Mitigations;

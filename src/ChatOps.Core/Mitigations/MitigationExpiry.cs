@@ -1,6 +1,5 @@
 using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
 
 namespace ChatOps.Core.Mitigations;
 

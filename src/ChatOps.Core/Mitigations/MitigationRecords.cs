@@ -1,9 +1,9 @@
 using System.Text.Json;
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Mitigations;
@@ -12,13 +12,13 @@ namespace ChatOps.Core.Mitigations;
 /// Every step of a request in the three places it must show: the timeline (and so the postmortem), the audit,
 /// and the request message in the thread, kept current.
 /// </summary>
-public sealed partial class MitigationRecords(IIncidentStore incidents, IMitigationStore requests, IncidentChanger changer, ChatDelivery chat, MitigationView view, TimeProvider time, ILogger<MitigationRecords> logger)
+public sealed partial class MitigationRecords(IIncidentStore incidents, IMitigationStore requests, TimelineEvents events, ChatDelivery chat, MitigationView view, TimeProvider time, ILogger<MitigationRecords> logger)
 {
     public AuditEntry Audit(MitigationRequest request, Actor actor, string action, string outcome) =>
         new(time.GetUtcNow(), actor.Id, request.Incident, request.Id, action, outcome, Json(request.Before), Json(request.After));
 
     public async Task TimelineAsync(Incident incident, Actor actor, TimelineKind kind, string text, MitigationRequest request, CancellationToken cancellationToken) =>
-        await incidents.AppendAsync([changer.Event(incident, actor, kind, text,
+        await incidents.AppendAsync([events.New(incident, actor, kind, text,
             ("request", request.Name), ("runbook", request.Runbook), ("mitigation", request.Mitigation),
             ("before", request.Before?.Description), ("after", request.After?.Description))], cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatOps.Core.Chat;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using ChatOps.Core.Access;
-using ChatOps.Core.Messages;
+using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
+using ChatOps.Core.Messages;
 using Scriban;
 using Scriban.Runtime;
 

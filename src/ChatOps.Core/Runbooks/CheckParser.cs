@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Expressions;
+using ChatOps.Core.Runs;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatOps.Core.Runbooks;

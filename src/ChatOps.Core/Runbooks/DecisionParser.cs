@@ -1,3 +1,5 @@
+using ChatOps.Core.Checks;
+using ChatOps.Core.Runs;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatOps.Core.Runbooks;

@@ -1,4 +1,6 @@
+using ChatOps.Core.Checks;
 using ChatOps.Core.Expressions;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Runbooks;
 

@@ -1,3 +1,6 @@
+using ChatOps.Core.Checks;
+using ChatOps.Core.Runs;
+
 namespace ChatOps.Core.Runbooks;
 
 /// <summary>A change to the platform, offered as a button that needs approval.</summary>

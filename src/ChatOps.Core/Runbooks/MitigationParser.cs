@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Runbooks;
 

@@ -1,3 +1,6 @@
+using ChatOps.Core.Checks;
+using ChatOps.Core.Runs;
+
 namespace ChatOps.Core.Runbooks;
 
 /// <summary>A runbook as loaded from <c>runbooks/*.yaml</c>: prose for responders, checks, a decision tree, mitigations.</summary>

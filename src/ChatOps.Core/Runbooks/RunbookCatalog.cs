@@ -1,3 +1,6 @@
+using ChatOps.Core.Checks;
+using ChatOps.Core.Runs;
+
 namespace ChatOps.Core.Runbooks;
 
 /// <summary>The runbooks the bot carries, by id.</summary>

@@ -1,3 +1,6 @@
+using ChatOps.Core.Checks;
+using ChatOps.Core.Runs;
+
 namespace ChatOps.Core.Runbooks;
 
 /// <summary>One problem in a runbook file, where it is, and what to do about it.</summary>

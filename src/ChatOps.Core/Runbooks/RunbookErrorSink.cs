@@ -1,3 +1,6 @@
+using ChatOps.Core.Checks;
+using ChatOps.Core.Runs;
+
 namespace ChatOps.Core.Runbooks;
 
 /// <summary>Collects the errors of one file so that a run reports all of them, not just the first.</summary>

@@ -1,3 +1,6 @@
+using ChatOps.Core.Checks;
+using ChatOps.Core.Runs;
+
 namespace ChatOps.Core.Runbooks;
 
 /// <summary>Loads every <c>*.yaml</c>/<c>*.yml</c> runbook of a folder, collecting all errors of all files.</summary>

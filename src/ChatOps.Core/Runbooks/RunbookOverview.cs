@@ -1,4 +1,8 @@
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Runbooks;
 

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Runs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

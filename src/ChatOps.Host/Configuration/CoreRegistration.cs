@@ -6,6 +6,8 @@ using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
+using ChatOps.Host.Workers;
 
 namespace ChatOps.Host.Configuration;
 
@@ -18,13 +20,21 @@ internal static class CoreRegistration
         services.AddOptions<IncidentOptions>().BindConfiguration(IncidentOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Incidents:TimeZone is not a known time zone id (e.g. UTC, Europe/Berlin).")
             .Validate(o => Enum.IsDefined(o.DefaultSeverity), "Incidents:DefaultSeverity must be Sev1..Sev4.")
-            .Validate(o => o.Managers.All(People.IsPerson), "Incidents:Managers: " + People.Format)
             .ValidateOnStart();
         services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.SectionName)
             .Validate(o => o.DefaultTimeout > TimeSpan.Zero, "Checks:DefaultTimeout must be positive.").ValidateOnStart();
 
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.SectionName)
             .Validate(o => o.Expiry > TimeSpan.Zero, "Approvals:Expiry must be positive.")
+            .ValidateOnStart();
+        // The people in a role are configured where on-call engineers look for them: beside incidents and approvals.
+        services.AddOptions<RoleOptions>()
+            .Configure<IConfiguration>((o, configuration) =>
+            {
+                foreach (var manager in configuration.GetSection("Incidents:Managers").Get<string[]>() ?? []) o.Managers.Add(manager);
+                foreach (var approver in configuration.GetSection("Approvals:Approvers").Get<string[]>() ?? []) o.Approvers.Add(approver);
+            })
+            .Validate(o => o.Managers.All(People.IsPerson), "Incidents:Managers: " + People.Format)
             .Validate(o => o.Approvers.All(People.IsPerson), "Approvals:Approvers: " + People.Format)
             .ValidateOnStart();
         services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.SectionName)

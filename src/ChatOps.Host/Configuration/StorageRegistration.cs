@@ -1,4 +1,5 @@
 using ChatOps.Core.Incidents;
+using ChatOps.Host.Workers;
 using ChatOps.Storage.Sqlite;
 
 namespace ChatOps.Host.Configuration;

@@ -1,6 +1,6 @@
 using ChatOps.Core.Delivery;
 using ChatOps.Core.Work;
-using ChatOps.Host.Work;
+using ChatOps.Host.Workers;
 
 namespace ChatOps.Host.Configuration;
 

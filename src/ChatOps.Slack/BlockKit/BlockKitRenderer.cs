@@ -1,4 +1,6 @@
 using System.Globalization;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Slack.Wire;
 

@@ -1,3 +1,5 @@
+using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 
 namespace ChatOps.Slack.BlockKit;

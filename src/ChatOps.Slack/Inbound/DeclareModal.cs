@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatOps.Core.Access;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Inbound;

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using ChatOps.Core.Chat;
 using ChatOps.Core.Commands;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Safety;
 using ChatOps.Slack.BlockKit;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatOps.Core.Access;
+using ChatOps.Core.Chat;
 using ChatOps.Core.Inbound;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;

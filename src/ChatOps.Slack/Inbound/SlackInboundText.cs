@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatOps.Core.Access;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 
 namespace ChatOps.Slack.Inbound;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChatOps.Core.Access;
+using ChatOps.Core.Incidents;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Slack.Outbound;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
 using Microsoft.Data.Sqlite;
 
 namespace ChatOps.Storage.Sqlite;

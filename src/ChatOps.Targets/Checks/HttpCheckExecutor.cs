@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Expressions;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Targets.Checks;
 

@@ -1,8 +1,9 @@
-using ChatOps.Targets.Clients;
 using System.Globalization;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Expressions;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
+using ChatOps.Targets.Clients;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;

@@ -1,8 +1,11 @@
 using System.Globalization;
+using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Expressions;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Expressions;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 
 namespace ChatOps.Targets.Checks;

@@ -1,6 +1,8 @@
 using System.Globalization;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Targets.Mitigations;
 

@@ -1,11 +1,12 @@
-using ChatOps.Targets.Clients;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using ChatOps.Targets.Checks;
-using k8s;
+using ChatOps.Targets.Clients;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using k8s;
 
 namespace ChatOps.Targets.Mitigations;
 

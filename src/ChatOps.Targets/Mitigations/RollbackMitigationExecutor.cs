@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using k8s;
 using k8s.Models;
 

@@ -1,7 +1,10 @@
+using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Expressions;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Tests.Checks;
 

@@ -1,7 +1,8 @@
+using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Runbooks;
-using ChatOps.Core.Timeline;
+using ChatOps.Core.Runs;
 using ChatOps.TestKit;
 using static ChatOps.TestKit.RecordingChatSurface;
 

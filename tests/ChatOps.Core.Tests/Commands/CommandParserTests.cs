@@ -1,6 +1,6 @@
-using static ChatOps.TestKit.TestPeople;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Incidents;
+using static ChatOps.TestKit.TestPeople;
 
 namespace ChatOps.Core.Tests.Commands;
 

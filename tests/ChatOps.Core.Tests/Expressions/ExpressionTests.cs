@@ -1,5 +1,7 @@
+using ChatOps.Core.Checks;
 using ChatOps.Core.Expressions;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Tests.Expressions;
 

@@ -1,7 +1,7 @@
+using ChatOps.Core.Chat;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
-using ChatOps.Core.Timeline;
 using ChatOps.TestKit;
 using static ChatOps.TestKit.RecordingChatSurface;
 

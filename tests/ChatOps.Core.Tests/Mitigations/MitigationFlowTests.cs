@@ -1,9 +1,11 @@
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
-using ChatOps.Core.Timeline;
+using ChatOps.Core.Runs;
 using ChatOps.TestKit;
 using static ChatOps.TestKit.RecordingChatSurface;
 
@@ -220,7 +222,7 @@ public sealed class MitigationFlowTests
         await s.Chat.SayAsync(Alice, "mitigate high-latency/scale-inference");
         var approvers = Enumerable.Range(0, 100).Select(i => $"U-A{i}").ToList();
         await using var chat = s.Chat;
-        foreach (var a in approvers) chat.Get<Microsoft.Extensions.Options.IOptionsMonitor<ApprovalOptions>>().CurrentValue.Approvers.Add(Conversation.Person(a).ToString());
+        foreach (var a in approvers) chat.Get<Microsoft.Extensions.Options.IOptionsMonitor<Core.Access.RoleOptions>>().CurrentValue.Approvers.Add(Conversation.Person(a).ToString());
 
         var results = await Task.WhenAll(approvers.Select(a => Task.Run(() => chat.SayAsync(a, "approve MIT-1"))));
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.TestKit;
 using Markdig;

@@ -1,5 +1,7 @@
-using ChatOps.TestKit;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
+using ChatOps.TestKit;
 
 namespace ChatOps.Core.Tests.Runbooks;
 

@@ -1,5 +1,6 @@
 using ChatOps.Core.Checks;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,6 @@
+using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Targets.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;

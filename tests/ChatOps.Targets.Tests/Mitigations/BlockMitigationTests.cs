@@ -1,5 +1,7 @@
+using ChatOps.Core.Checks;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
 using StackExchange.Redis;
 

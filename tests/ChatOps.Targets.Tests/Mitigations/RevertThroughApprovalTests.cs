@@ -1,7 +1,7 @@
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
-using ChatOps.TestKit;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit;
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
 
 namespace ChatOps.Targets.Tests.Mitigations;

@@ -1,8 +1,11 @@
-using ChatOps.TestKit;
+using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Targets.Tests.Runbooks;

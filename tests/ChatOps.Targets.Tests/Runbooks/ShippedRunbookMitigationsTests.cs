@@ -1,8 +1,10 @@
+using ChatOps.Core.Checks;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
-using ChatOps.TestKit;
+using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
 using ChatOps.Targets.Tests.Mitigations;
+using ChatOps.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Targets.Tests.Runbooks;

@@ -4,7 +4,7 @@ using ChatOps.Core.Decisions;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
-using ChatOps.Core.Timeline;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Commands.Handlers;
 
@@ -13,7 +13,7 @@ namespace ChatOps.Core.Commands.Handlers;
 /// so a double click, a stale button or a question never reached changes nothing; the walk then goes on from
 /// the evidence recorded on the timeline.
 /// </summary>
-public sealed class AnswerDecision(IncidentResolver resolver, RunbookCatalog catalog, RunbookRunner runner, IIncidentStore store, IncidentChanger changer, ChatDelivery chat)
+public sealed class AnswerDecision(IncidentResolver resolver, RunbookCatalog catalog, RunbookRunner runner, IIncidentStore store, TimelineEvents events, ChatDelivery chat)
     : IncidentCommandHandler<AnswerDecisionCommand>(resolver)
 {
     protected override async Task<CommandResult> HandleAsync(AnswerDecisionCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed class AnswerDecision(IncidentResolver resolver, RunbookCatalog cat
                 open is null ? $"Every question of {runbook.Id} is answered." : $"That question is not open; the open one is: {open.Ask}", Verbs.UsageOf(command));
 
         var answer = command.Yes ? "Yes" : "No";
-        await store.AppendAsync([changer.Event(incident, context.Actor, TimelineKind.DecisionTaken, $"{node.Ask} {answer}",
+        await store.AppendAsync([events.New(incident, context.Actor, TimelineKind.DecisionTaken, $"{node.Ask} {answer}",
             ("runbook", runbook.Id), ("node", node.Id), ("answer", command.Yes ? "yes" : "no"), ("by", "person"))], cancellationToken);
         await chat.PostToThreadAsync(incident, ChatMessage.Plain($"{node.Ask} → {answer} ({Mention.Of(context.Actor)})"), cancellationToken);
 

@@ -1,8 +1,10 @@
 using ChatOps.Core.Access;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
-using ChatOps.Core.Timeline;
+using ChatOps.Core.Runs;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Commands.Handlers;
@@ -11,7 +13,7 @@ public sealed class DeclareIncident(
     IIncidentStore store,
     IncidentPolicy policy,
     IncidentClock clock,
-    IncidentChanger changer,
+    IncidentReplies replies,
     RunbookCatalog catalog,
     IOptions<IncidentOptions> options) : CommandHandler<DeclareCommand>
 {
@@ -41,7 +43,7 @@ public sealed class DeclareIncident(
         blocks.Add(new ContextBlock("Set a commander with lead @user; help lists every command."));
         var welcome = new ChatMessage($"{incident.Id} declared", blocks);
         return CommandResult.Of(
-            new Outgoing(Audience.Channel, changer.Card(incident), incident),
+            new Outgoing(Audience.Channel, replies.Card(incident), incident),
             new Outgoing(Audience.Thread, welcome, incident));
     }
 }

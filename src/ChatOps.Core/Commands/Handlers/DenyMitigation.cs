@@ -1,8 +1,9 @@
-using ChatOps.Core.Messages;
 using ChatOps.Core.Access;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
 using ChatOps.Core.Mitigations;
-using ChatOps.Core.Timeline;
 
 namespace ChatOps.Core.Commands.Handlers;
 

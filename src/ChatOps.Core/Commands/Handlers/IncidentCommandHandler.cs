@@ -1,3 +1,4 @@
+using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
 
 namespace ChatOps.Core.Commands.Handlers;

@@ -1,10 +1,12 @@
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 
 namespace ChatOps.Core.Commands.Handlers;
 
 /// <summary>Open incidents of this channel; managers see every channel's.</summary>
-public sealed class ListIncidents(IIncidentStore store, IncidentClock clock, Access.IncidentPolicy policy) : CommandHandler<ListIncidentsCommand>
+public sealed class ListIncidents(IIncidentStore store, IncidentClock clock, IncidentPolicy policy) : CommandHandler<ListIncidentsCommand>
 {
     protected override async Task<CommandResult> HandleAsync(ListIncidentsCommand command, CommandContext context, CancellationToken cancellationToken)
     {

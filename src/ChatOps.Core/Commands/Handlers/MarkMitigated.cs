@@ -1,16 +1,16 @@
+using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
 
 namespace ChatOps.Core.Commands.Handlers;
 
-public sealed class MarkMitigated(IncidentResolver resolver, IncidentChanger changer) : IncidentCommandHandler<MarkMitigatedCommand>(resolver)
+public sealed class MarkMitigated(IncidentResolver resolver, IncidentReplies replies, TimelineEvents events) : IncidentCommandHandler<MarkMitigatedCommand>(resolver)
 {
     protected override Task<CommandResult> HandleAsync(MarkMitigatedCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken) =>
-        changer.ApplyAsync(command, incident, current =>
+        replies.ApplyAsync(command, incident, current =>
             IncidentLifecycle.WhyNot(current, IncidentStatus.Mitigated) is { } why
                 ? IncidentChange.Refuse(why)
                 : IncidentChange.To(current with { Status = IncidentStatus.Mitigated },
-                    changer.Event(current, context.Actor, TimelineKind.StatusChanged, "Status: mitigated",
+                    events.New(current, context.Actor, TimelineKind.StatusChanged, "Status: mitigated",
                         ("from", IncidentLifecycle.Name(current.Status)), ("to", "mitigated"))),
             updated => $"{updated.Id} is mitigated. Resolve it once it has held.", cancellationToken);
 }

@@ -1,4 +1,5 @@
 using ChatOps.Core.Access;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
 

@@ -1,7 +1,9 @@
 using ChatOps.Core.Access;
+using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Commands.Handlers;

@@ -1,12 +1,14 @@
+using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Commands.Handlers;
 
 /// <summary>Runs one check again, named by id or by <c>runbook/check</c> where ids repeat across runbooks.</summary>
-public sealed class RunCheck(IncidentResolver resolver, RunbookCatalog catalog, CheckRunner runner, IIncidentStore store, IncidentChanger changer)
+public sealed class RunCheck(IncidentResolver resolver, RunbookCatalog catalog, CheckRunner runner, IIncidentStore store, TimelineEvents events)
     : IncidentCommandHandler<RunCheckCommand>(resolver)
 {
     protected override async Task<CommandResult> HandleAsync(RunCheckCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
@@ -21,7 +23,7 @@ public sealed class RunCheck(IncidentResolver resolver, RunbookCatalog catalog, 
 
         var (runbook, check) = matches[0];
         var result = await runner.RunAsync(check, cancellationToken);
-        await store.AppendAsync([CheckRan.Event(changer, incident, context.Actor, runbook.Id, result)], cancellationToken);
+        await store.AppendAsync([CheckRan.Event(events, incident, context.Actor, runbook.Id, result)], cancellationToken);
         return CommandResult.Of(new Outgoing(Audience.Thread, CheckResultView.Render(result), incident));
     }
 }

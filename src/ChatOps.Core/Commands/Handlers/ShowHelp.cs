@@ -1,3 +1,6 @@
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 
 namespace ChatOps.Core.Commands.Handlers;

@@ -1,4 +1,7 @@
+using ChatOps.Core.Checks;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Commands.Handlers;
 

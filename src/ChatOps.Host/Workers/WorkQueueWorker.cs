@@ -1,7 +1,7 @@
 using ChatOps.Core.Work;
 using Microsoft.Extensions.Options;
 
-namespace ChatOps.Host.Work;
+namespace ChatOps.Host.Workers;
 
 /// <summary>
 /// Runs the queued work: up to <see cref="WorkOptions.Concurrency"/> items at once, items with the same ordering key

@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
 using System.Text;
+using ChatOps.Core.Incidents;
 
-namespace ChatOps.Core.Timeline;
+namespace ChatOps.Core.Incidents;
 
 /// <summary>The stored spelling of <see cref="TimelineKind"/>: <c>root-cause-identified</c>.</summary>
 public static class TimelineKindNames

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
-namespace ChatOps.Core.Runbooks;
+namespace ChatOps.Core.Checks;
 
 /// <summary>Durations as runbooks write them: <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>1h</c>, <c>1h30m</c>.</summary>
 public static partial class DurationText

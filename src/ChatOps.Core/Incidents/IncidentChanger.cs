@@ -4,7 +4,7 @@ namespace ChatOps.Core.Incidents;
 /// Applies a change with optimistic concurrency: when another writer got there first, the change is
 /// worked out again on the fresh incident, so that neither writer's events are lost.
 /// </summary>
-public sealed class IncidentUpdater(IIncidentStore store)
+public sealed class IncidentChanger(IIncidentStore store)
 {
     // Each conflict means another writer succeeded, so N writers need at most N attempts; this bounds a livelock, not contention.
     private const int Attempts = 100;

@@ -1,4 +1,6 @@
-namespace ChatOps.Core.Timeline;
+using ChatOps.Core.Incidents;
+
+namespace ChatOps.Core.Incidents;
 
 /// <summary>What happened. Stored by name (kebab case), so members may be added but never renamed.</summary>
 public enum TimelineKind

@@ -1,6 +1,8 @@
 using ChatOps.Core.Expressions;
+using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
-namespace ChatOps.Core.Runbooks;
+namespace ChatOps.Core.Checks;
 
 /// <summary>
 /// One read-only query: <see cref="Spec"/> says what to ask, <see cref="Target"/> names where

@@ -1,7 +1,9 @@
+using ChatOps.Core.Chat;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
 
-namespace ChatOps.Core.Messages;
+namespace ChatOps.Core.Incidents;
 
 /// <summary>The incident's root message: what it is, where it stands, and the next steps as buttons.</summary>
 public sealed class IncidentCard(IncidentClock clock)

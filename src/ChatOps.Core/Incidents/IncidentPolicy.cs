@@ -1,6 +1,7 @@
+using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 
-namespace ChatOps.Core.Access;
+namespace ChatOps.Core.Incidents;
 
 /// <summary>
 /// Who may do what. Anyone may declare at SEV3 or SEV4; declaring at SEV1/SEV2 and changing severity need

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 
-namespace ChatOps.Core.Timeline;
+namespace ChatOps.Core.Incidents;
 
 /// <summary>
 /// One entry of an incident's append-only timeline. <see cref="Sequence"/> is given by the store

@@ -1,8 +1,12 @@
 using System.Globalization;
+using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
+using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
 
-namespace ChatOps.Core.Runbooks;
+namespace ChatOps.Core.Runs;
 
 /// <summary>The one message of a runbook run that is updated in place as results arrive.</summary>
 internal static class RunSummary

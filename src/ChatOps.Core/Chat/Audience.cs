@@ -1,4 +1,8 @@
-namespace ChatOps.Core.Messages;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
+
+namespace ChatOps.Core.Chat;
 
 /// <summary>Who sees an outgoing message.</summary>
 public enum Audience

@@ -1,8 +1,10 @@
+using ChatOps.Core.Chat;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
-using ChatOps.Core.Timeline;
 
-namespace ChatOps.Core.Commands.Handlers;
+namespace ChatOps.Core.Incidents;
 
 /// <summary>A timeline as a table of local time, who, and what.</summary>
 public sealed class TimelineView(IncidentClock clock)

@@ -1,7 +1,8 @@
+using ChatOps.Host.Configuration;
 using ChatOps.Host.Health;
 using ChatOps.Storage.Sqlite;
 
-namespace ChatOps.Host.Configuration;
+namespace ChatOps.Host.Workers;
 
 /// <summary>
 /// Brings the schema up to date and checks the file's structure once, at start; hosted services start before the

@@ -5,21 +5,21 @@ using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Decisions;
 using ChatOps.Core.Expressions;
 using ChatOps.Core.Incidents;
-using ChatOps.Core.Timeline;
+using ChatOps.Core.Runbooks;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOps.Core.Runbooks;
+namespace ChatOps.Core.Runs;
 
 /// <summary>
 /// Runs a runbook in an incident's thread: all checks at once, each result posted the moment it is ready
 /// (a slow or dead target holds up nobody), a summary updated in place, then the decision tree walked
 /// from the evidence as far as it goes.
 /// </summary>
-public sealed partial class RunbookRunner(CheckRunner checks, ChatDelivery chat, IIncidentStore store, IncidentChanger changer, ILogger<RunbookRunner> logger)
+public sealed partial class RunbookRunner(CheckRunner checks, ChatDelivery chat, IIncidentStore store, TimelineEvents events, ILogger<RunbookRunner> logger)
 {
     public async Task RunAsync(Incident incident, Runbook runbook, Actor actor, CancellationToken cancellationToken)
     {
-        await store.AppendAsync([changer.Event(incident, actor, TimelineKind.RunbookStarted, $"Runbook started: {runbook.Title}", ("runbook", runbook.Id))], cancellationToken);
+        await store.AppendAsync([events.New(incident, actor, TimelineKind.RunbookStarted, $"Runbook started: {runbook.Title}", ("runbook", runbook.Id))], cancellationToken);
         await chat.PostToThreadAsync(incident, RunbookOverview.Render(runbook), cancellationToken);
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
         var summary = await TryPostAsync(incident, RunSummary.Render(runbook, results), cancellationToken);
@@ -29,7 +29,7 @@ public sealed partial class RunbookRunner(CheckRunner checks, ChatDelivery chat,
         {
             var result = await finished;
             results[result.Check.Id] = result;
-            await store.AppendAsync([CheckRan.Event(changer, incident, actor, runbook.Id, result)], cancellationToken);
+            await store.AppendAsync([CheckRan.Event(events, incident, actor, runbook.Id, result)], cancellationToken);
             await TryPostAsync(incident, CheckResultView.Render(result), cancellationToken);
             if (summary is not null) await TryAsync(() => chat.UpdateAsync(summary, RunSummary.Render(runbook, results), cancellationToken));
         }
@@ -44,7 +44,7 @@ public sealed partial class RunbookRunner(CheckRunner checks, ChatDelivery chat,
         var walk = DecisionWalker.Walk(runbook.Decision!, from, evidence);
         foreach (var step in walk.Steps)
         {
-            await store.AppendAsync([changer.Event(incident, Actor.System, TimelineKind.DecisionTaken,
+            await store.AppendAsync([events.New(incident, Actor.System, TimelineKind.DecisionTaken,
                 $"{step.Node.Ask} {(step.Answer ? "Yes" : "No")} (from {step.Evidence})",
                 ("runbook", runbook.Id), ("node", step.Node.Id), ("answer", step.Answer ? "yes" : "no"), ("by", "evidence"))], cancellationToken);
             await TryPostAsync(incident, DecisionView.Answered(step), cancellationToken);

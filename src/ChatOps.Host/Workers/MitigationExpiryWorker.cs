@@ -1,6 +1,6 @@
 using ChatOps.Core.Mitigations;
 
-namespace ChatOps.Host.Configuration;
+namespace ChatOps.Host.Workers;
 
 /// <summary>Expires unanswered mitigation requests every half minute and updates their messages.</summary>
 internal sealed partial class MitigationExpiryWorker(MitigationExpiry expiry, TimeProvider time, ILogger<MitigationExpiryWorker> logger) : BackgroundService

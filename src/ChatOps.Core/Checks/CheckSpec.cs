@@ -1,4 +1,8 @@
-namespace ChatOps.Core.Runbooks;
+using ChatOps.Core.Checks;
+using ChatOps.Core.Runbooks;
+using ChatOps.Core.Runs;
+
+namespace ChatOps.Core.Checks;
 
 /// <summary>What a check asks, by kind. Each kind has one executor.</summary>
 public abstract record CheckSpec(string Kind)
