@@ -9,6 +9,7 @@ WebApplication app;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddShippedSettings(builder.Environment);
     builder.Logging.AddJsonConsole();
     builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets().AddChatOpsWork().AddChatOpsSlack();
     app = builder.Build();

@@ -59,8 +59,8 @@ public sealed class SocketModeOptionsTests
     [Fact]
     public void With_an_app_token_the_envelopes_go_to_the_inbound_endpoints()
     {
-        using var services = SlackServices.Build(Settings(("SLACK_BOT_TOKEN", BotToken), ("SLACK_APP_TOKEN", AppToken)));
-        Assert.IsType<SocketModeInbound>(services.GetRequiredService<ISocketModeEnvelopeHandler>());
+        var services = new ServiceCollection().AddSlack();
+        Assert.Contains(services, d => d.ServiceType == typeof(ISocketModeEnvelopeHandler) && d.ImplementationType == typeof(SocketModeInbound));
     }
 
     /// <summary>Later settings win over earlier ones with the same key.</summary>
