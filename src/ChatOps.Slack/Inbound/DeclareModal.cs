@@ -93,7 +93,7 @@ internal sealed class DeclareModal(
     }
 
     private static ViewStateValue? Value(PayloadView view, string block) =>
-        view.State?.Values.TryGetValue(block, out var actions) == true && actions.TryGetValue(block, out var value) ? value : null;
+        view.State?.Values?.TryGetValue(block, out var actions) == true && actions?.TryGetValue(block, out var value) == true ? value : null;
 
     private static ModalMetadata? Metadata(PayloadView view)
     {

@@ -37,12 +37,13 @@ internal sealed class EventEndpoint(SlackRequestReader reader, InboundPipeline p
         if (envelope.Type == "url_verification")
             return new SlackAck(200, JsonSerializer.SerializeToUtf8Bytes(new ChallengeResponse(envelope.Challenge ?? string.Empty), SlackJsonContext.Default.ChallengeResponse));
         // Messages from bots (this one included) are never commands: that is how loops start.
-        if (envelope is not { Type: "event_callback", EventId: { } eventId, Event: { Type: "app_mention", BotId: null, User: { } user, Channel: { } channel } e })
+        if (envelope is not { Type: "event_callback", EventId: { } eventId, Event: { Type: "app_mention", BotId: null, User: var user, Channel: { } channel } e }
+            || !SlackPlatform.TryPerson(user, out var person))
             return SlackAck.Ok;
 
         var bot = envelope.Authorizations?.FirstOrDefault(a => a.IsBot)?.UserId ?? (envelope.Authorizations is [var first, ..] ? first.UserId : null);
         var text = SlackInboundText.AfterBotMention(SlackInboundText.ToCore(e.Text ?? string.Empty), bot);
-        await pipeline.AcceptAsync(new InboundEnvelope(new Actor(SlackPlatform.Person(user)), new ChatPlace(SlackPlatform.Name, channel, e.ThreadTs),
+        await pipeline.AcceptAsync(new InboundEnvelope(new Actor(person), new ChatPlace(SlackPlatform.Name, channel, e.ThreadTs),
             text.Length == 0 ? "help" : text, $"slack:event:{eventId}"), cancellationToken);
         return SlackAck.Ok;
     }

@@ -43,34 +43,34 @@ internal sealed partial class InteractionEndpoint(
 
     public async Task<SlackAck> AcceptAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
-        if (payload.User is null) return SlackAck.BadRequest;
+        if (!SlackPlatform.TryPerson(payload.User?.Id, out var person)) return SlackAck.BadRequest;
         return payload.Type switch
         {
-            "block_actions" => await ClickedAsync(payload, payload.User, cancellationToken),
+            "block_actions" => await ClickedAsync(payload, new Actor(person, payload.User!.Username ?? payload.User.Name), cancellationToken),
             "view_submission" when payload.View?.CallbackId == DeclareModal.CallbackId => await modal.SubmitAsync(payload, cancellationToken),
             _ => SlackAck.Ok,
         };
     }
 
-    private async Task<SlackAck> ClickedAsync(InteractionPayload payload, PayloadUser user, CancellationToken cancellationToken)
+    private async Task<SlackAck> ClickedAsync(InteractionPayload payload, Actor actor, CancellationToken cancellationToken)
     {
         var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
         var messageTs = payload.Container?.MessageTs ?? payload.Message?.Ts;
         if (channel is null || messageTs is null) return SlackAck.Ok; // The bot puts no buttons in modals or App Home.
         var thread = payload.Message?.ThreadTs ?? payload.Container?.ThreadTs ?? messageTs;
-        var actor = new Actor(SlackPlatform.Person(user.Id), user.Username ?? user.Name);
         foreach (var action in payload.Actions ?? [])
         {
-            if (BlockKitRenderer.CoreActionId(action.ActionId) != ButtonActions.Command || string.IsNullOrWhiteSpace(action.Value))
+            // A button the bot did not make (or a payload with its fields missing) has no owner here.
+            if (action?.ActionId is null || BlockKitRenderer.CoreActionId(action.ActionId) != ButtonActions.Command || string.IsNullOrWhiteSpace(action.Value))
             {
-                LogUnowned(action.ActionId);
+                LogUnowned(action?.ActionId ?? "(none)");
                 continue;
             }
             await pipeline.AcceptAsync(new InboundEnvelope(actor, new ChatPlace(SlackPlatform.Name, channel, thread), SlackInboundText.ToCore(action.Value),
                 $"slack:action:{action.ActionId}:{messageTs}:{action.ActionTs}")
             {
                 // Two different buttons of one message are two gestures; the same button twice in a moment is one.
-                RepeatKey = $"slack:click:{user.Id}:{messageTs}:{action.ActionId}:{action.Value}",
+                RepeatKey = $"slack:click:{actor.Id.User}:{messageTs}:{action.ActionId}:{action.Value}",
             }, cancellationToken);
         }
         return SlackAck.Ok;

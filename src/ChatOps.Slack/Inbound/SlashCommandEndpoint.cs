@@ -31,12 +31,12 @@ internal sealed class SlashCommandEndpoint(SlackRequestReader reader, InboundPip
         if (form.GetValueOrDefault("ssl_check") == "1") return SlackAck.Ok;
         var user = form.GetValueOrDefault("user_id");
         var channel = form.GetValueOrDefault("channel_id");
-        if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(channel)) return SlackAck.BadRequest;
+        if (!SlackPlatform.TryPerson(user, out var person) || string.IsNullOrEmpty(channel)) return SlackAck.BadRequest;
 
         var trigger = form.GetValueOrDefault("trigger_id");
         var text = SlackInboundText.ToCore(form.GetValueOrDefault("text", string.Empty));
         var envelope = new InboundEnvelope(
-            new Actor(SlackPlatform.Person(user), form.GetValueOrDefault("user_name")),
+            new Actor(person, form.GetValueOrDefault("user_name")),
             new ChatPlace(SlackPlatform.Name, channel),
             text,
             $"slack:command:{(string.IsNullOrEmpty(trigger) ? deliveryId : trigger)}") { AnswerInAcknowledgement = true };
