@@ -44,7 +44,7 @@ public abstract class IncidentStoreContract
             Severity = Severity.Sev1,
             Status = IncidentStatus.Resolved,
             Commander = P("U2"),
-            Place = Channel.WithThread("1700000000.000100"),
+            Place = Channel.WithThread("1700000000.000100") with { Address = """{"serviceUrl":"https://smba.example/","tenant":"t1"}""" },
             ResolvedAt = At.AddMinutes(90),
             Impact = "impact ✓",
             RootCause = "cause 'quoted' \"double\"",
