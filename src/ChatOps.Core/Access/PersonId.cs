@@ -16,8 +16,7 @@ public sealed record PersonId
     public PersonId(string platform, string user)
     {
         if (!IsName(platform)) throw new ArgumentException($"'{platform}' is not a platform name.", nameof(platform));
-        if (string.IsNullOrWhiteSpace(user) || user.Any(char.IsWhiteSpace) || user.Contains('>', StringComparison.Ordinal) || user.Contains('|', StringComparison.Ordinal))
-            throw new ArgumentException($"'{user}' is not a user id.", nameof(user));
+        if (!IsUser(user)) throw new ArgumentException($"'{user}' is not a user id.", nameof(user));
         Platform = platform;
         User = user;
     }
@@ -39,14 +38,17 @@ public sealed record PersonId
         var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
         if (colon <= 0 || colon == text!.Length - 1) return false;
         var user = text[(colon + 1)..];
-        if (!IsName(text[..colon]) || user.Any(char.IsWhiteSpace) || user.Contains('>', StringComparison.Ordinal) || user.Contains('|', StringComparison.Ordinal))
-            return false;
+        if (!IsName(text[..colon]) || !IsUser(user)) return false;
         person = new PersonId(text[..colon], user);
         return true;
     }
 
     public static PersonId Parse(string text) =>
         TryParse(text, out var person) ? person : throw new FormatException($"'{text}' is not a person: write platform:user, e.g. slack:U0123ABCD.");
+
+    // A user id never holds what would break the core's mention token, <@platform:user|name>.
+    private static bool IsUser(string user) =>
+        user.Length is > 0 and <= 256 && !user.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '|');
 
     private static bool IsName(string platform) =>
         platform.Length is > 0 and <= 32 && platform.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
