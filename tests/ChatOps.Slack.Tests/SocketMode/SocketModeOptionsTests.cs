@@ -1,5 +1,6 @@
 using ChatOps.Slack.SocketMode;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -59,7 +60,9 @@ public sealed class SocketModeOptionsTests
     [Fact]
     public void With_an_app_token_and_no_handler_the_host_is_told_what_is_missing()
     {
-        using var services = SlackServices.Build(Settings(("SLACK_BOT_TOKEN", BotToken), ("SLACK_APP_TOKEN", AppToken)));
+        // AddSlack registers Slack's own handler; a host that takes it away must be told.
+        using var services = SlackServices.Build(Settings(("SLACK_BOT_TOKEN", BotToken), ("SLACK_APP_TOKEN", AppToken)),
+            configure: s => s.RemoveAll<ISocketModeEnvelopeHandler>());
         var error = Assert.Throws<InvalidOperationException>(() => services.GetServices<IHostedService>().ToList());
         Assert.Contains(nameof(ISocketModeEnvelopeHandler), error.Message, StringComparison.Ordinal);
     }
