@@ -1,6 +1,6 @@
 using ChatOps.Core.Messages;
+using ChatOps.LocalWorkspace;
 using ChatOps.Slack.BlockKit;
-using ChatOps.Slack.Local;
 using CsCheck;
 
 namespace ChatOps.Slack.Tests;

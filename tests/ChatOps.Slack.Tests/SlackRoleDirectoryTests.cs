@@ -1,6 +1,6 @@
 using static ChatOps.TestKit.TestPeople;
 using ChatOps.Core.Access;
-using ChatOps.Slack.Local;
+using ChatOps.LocalWorkspace;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Slack.Tests;
@@ -38,7 +38,7 @@ public sealed class SlackRoleDirectoryTests : IDisposable
         Assert.False(await Roles.IsManagerAsync(P("U0ALICE001"), CancellationToken.None));
         Assert.True(await Roles.IsManagerAsync(P("U0ALICE001"), CancellationToken.None));
         Assert.Equal(2, GroupReads);
-        Assert.Equal(LocalWorkspace.ManagersGroup, (string?)_services.Workspace().Calls.First(c => c.Method == "usergroups.users.list").Args["usergroup"]);
+        Assert.Equal(WorkspaceDirectory.ManagersGroup, (string?)_services.Workspace().Calls.First(c => c.Method == "usergroups.users.list").Args["usergroup"]);
     }
 
     public void Dispose() => _services.Dispose();
