@@ -36,6 +36,8 @@ internal sealed class ChildServer : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet", [host]) { WorkingDirectory = folder };
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["SLACK_SIGNING_SECRET"] = Secret;
+        // The bot answers through the local workspace, in memory, as in development.
+        info.Environment["LocalWorkspace__Enabled"] = "true";
         info.Environment["Storage__Sqlite__Path"] = Path.Combine(folder, "chatops.db");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         // Every declaration queues background work; room for all of a run keeps the acknowledgement from waiting on the queue.

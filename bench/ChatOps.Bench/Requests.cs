@@ -1,6 +1,6 @@
 using System.Text;
+using ChatOps.LocalWorkspace;
 using ChatOps.Slack.Inbound;
-using ChatOps.Slack.Local;
 
 namespace ChatOps.Bench;
 

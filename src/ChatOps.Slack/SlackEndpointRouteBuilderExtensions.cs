@@ -1,5 +1,4 @@
 using ChatOps.Slack.Inbound;
-using ChatOps.Slack.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,23 +19,13 @@ public static partial class SlackEndpointRouteBuilderExtensions
         var options = app.ServiceProvider.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue;
         var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOps.Slack");
         if (string.IsNullOrEmpty(options.SigningSecret)) LogNoSecret(logger);
-        return app;
-    }
-
-    /// <summary>The local workspace at <c>/</c>, only when no bot token is configured (the embedded default).</summary>
-    public static IEndpointRouteBuilder MapSlackLocalWorkspace(this IEndpointRouteBuilder app)
-    {
-        var options = app.ServiceProvider.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue;
-        if (!options.LocalWorkspace) return app;
-        LocalWorkspaceEndpoints.Map(app);
-        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOps.Slack");
-        if (logger.IsEnabled(LogLevel.Information)) LogLocal(logger, options.ApiUrl!);
+        if (string.IsNullOrEmpty(options.BotToken)) LogNoBotToken(logger);
         return app;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Slack signing secret is configured (Slack:SigningSecret or SLACK_SIGNING_SECRET): every Slack request will be refused")]
     private static partial void LogNoSecret(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No SLACK_BOT_TOKEN: serving the local Slack workspace at / (Web API at {ApiUrl})")]
-    private static partial void LogLocal(ILogger logger, string apiUrl);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Slack bot token is configured (Slack:BotToken or SLACK_BOT_TOKEN): the bot cannot post in Slack")]
+    private static partial void LogNoBotToken(ILogger logger);
 }

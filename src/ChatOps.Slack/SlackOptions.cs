@@ -4,14 +4,17 @@ namespace ChatOps.Slack;
 
 /// <summary>
 /// Configuration section <c>Slack</c>. Slack's own names are read too: <c>SLACK_BOT_TOKEN</c>,
-/// <c>SLACK_SIGNING_SECRET</c>, <c>SLACK_API_URL</c>, <c>SLACK_APP_TOKEN</c>. With no bot token the host runs the local
-/// workspace; with an app token Slack's requests arrive over Socket Mode as well.
+/// <c>SLACK_SIGNING_SECRET</c>, <c>SLACK_API_URL</c>, <c>SLACK_APP_TOKEN</c>. With an app token Slack's requests arrive
+/// over Socket Mode as well.
 /// </summary>
 public sealed class SlackOptions
 {
     public const string SectionName = "Slack";
 
-    /// <summary>The bot token (<c>xoxb-…</c>); when none is set, the bot talks to the local workspace.</summary>
+    /// <summary>Slack's Web API, where the bot's calls go unless <see cref="ApiUrl"/> says otherwise.</summary>
+    public const string DefaultApiUrl = "https://slack.com/api/";
+
+    /// <summary>The bot token (<c>xoxb-…</c>); without one the bot cannot post, and Slack answers <c>not_authed</c>.</summary>
     public string? BotToken { get; set; }
 
     /// <summary>The app's signing secret; without one every inbound request is refused.</summary>
@@ -30,7 +33,7 @@ public sealed class SlackOptions
     [Range(1, 10)]
     public int SocketModeConnections { get; set; } = 2;
 
-    /// <summary>The Web API base, ending in <c>/</c>; default <c>https://slack.com/api/</c>, or the local workspace's.</summary>
+    /// <summary>The Web API base, ending in <c>/</c>; default <see cref="DefaultApiUrl"/>.</summary>
     public string? ApiUrl { get; set; }
 
     /// <summary>Slack user group ids (<c>S…</c>) whose members hold the manager role.</summary>
@@ -49,14 +52,6 @@ public sealed class SlackOptions
     [Range(1, 100)]
     public int PostBurst { get; set; } = 3;
 
-    /// <summary>True when no bot token is configured: the host serves the local workspace and the bot talks to it.</summary>
-    public bool LocalWorkspace => string.IsNullOrWhiteSpace(BotToken);
-
     /// <summary>True when an app token is configured: the Socket Mode worker runs.</summary>
     public bool SocketMode => !string.IsNullOrWhiteSpace(AppToken);
-
-    /// <summary>Set when the local workspace's Web API is reached in memory rather than over a socket.</summary>
-    internal bool InMemoryApi { get; set; }
-
-    internal string Token => LocalWorkspace ? Local.LocalWorkspace.BotToken : BotToken!;
 }

@@ -2,7 +2,6 @@ using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
 using ChatOps.Slack.Inbound;
-using ChatOps.Slack.Local;
 using ChatOps.Slack.Outbound;
 using ChatOps.Slack.SocketMode;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +14,14 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Slack: the inbound endpoints over HTTP and Socket Mode (both feed the core's inbound pipeline), the Web API client
-    /// with its retries, the chat surface, user groups and display names, and the local workspace. Needs the core's services.
+    /// with its retries, the chat surface, user groups and display names. Needs the core's services.
     /// </summary>
-    public static IServiceCollection AddSlack(this IServiceCollection services)
+    /// <param name="services">The host's services.</param>
+    /// <param name="apiTransport">
+    /// What carries the Web API calls, below the retries; null, or a null answer, is HTTPS to <see cref="SlackOptions.ApiUrl"/>.
+    /// A host may hand in a transport of its own, such as a stand-in for Slack in the same process.
+    /// </param>
+    public static IServiceCollection AddSlack(this IServiceCollection services, Func<IServiceProvider, HttpMessageHandler?>? apiTransport = null)
     {
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => Uri.TryCreate(o.ApiUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
@@ -26,7 +30,7 @@ public static class SlackServiceCollectionExtensions
             .Validate(o => o.GroupCacheDuration >= TimeSpan.Zero, "Slack:GroupCacheDuration must not be negative.")
             .Validate(o => o.AppToken is null || o.AppToken.StartsWith("xapp-", StringComparison.Ordinal),
                 "Slack:AppToken (SLACK_APP_TOKEN) must be an app-level token, starting with xapp-.")
-            .Validate(o => !o.SocketMode || !o.LocalWorkspace,
+            .Validate(o => !o.SocketMode || !string.IsNullOrEmpty(o.BotToken),
                 "Slack:AppToken (SLACK_APP_TOKEN) needs Slack:BotToken (SLACK_BOT_TOKEN) too: Socket Mode brings Slack's requests in, the bot token sends the answers.")
             .ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<SlackOptions>, SlackOptionsSetup>();
@@ -43,9 +47,7 @@ public static class SlackServiceCollectionExtensions
                 client.BaseAddress = new Uri(sp.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue.ApiUrl!);
                 client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns the timeouts.
             })
-            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue.InMemoryApi
-                ? new LocalApiHandler(sp.GetRequiredService<LocalWebApi>())
-                : new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .ConfigurePrimaryHttpMessageHandler(sp => apiTransport?.Invoke(sp) ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             // The client lives in singletons; connections are recycled by PooledConnectionLifetime instead of handler rotation.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("slack", SlackResilience.Configure);
@@ -57,12 +59,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IPlatformGroups, SlackGroups>();
         services.AddSingleton<ISocketModeEnvelopeHandler, SocketModeInbound>();
         services.AddSlackSocketMode();
-
-        services.AddSingleton<LocalWorkspace>();
-        services.AddSingleton<LocalWebApi>();
-        services.AddSingleton<LocalActions>();
-        services.AddSingleton<LocalForwarder>();
-        services.AddHttpClient(LocalForwarder.ClientName);
         return services;
     }
 }

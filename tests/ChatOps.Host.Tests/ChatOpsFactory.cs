@@ -1,18 +1,23 @@
 using ChatOps.Core.Incidents;
-using ChatOps.Slack.Local;
+using ChatOps.LocalWorkspace;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Host.Tests;
 
-/// <summary>The real host in its embedded default (SQLite in a temporary folder, the local Slack workspace), with a known signing secret.</summary>
+/// <summary>
+/// The real host in its embedded default (SQLite in a temporary folder) with the local workspace on and a known signing
+/// secret. In memory, the page is at http://localhost and the workspace reaches the bot through the test server.
+/// </summary>
 public class ChatOpsFactory : WebApplicationFactory<Program>
 {
     public const string Secret = "host-test-signing-secret";
     private readonly string _folder = Directory.CreateTempSubdirectory("chatops-host-tests-").FullName;
 
-    internal LocalWorkspace Workspace => Services.GetRequiredService<LocalWorkspace>();
+    internal Workspace Workspace => Services.GetRequiredService<Workspace>();
 
     internal IIncidentStore Store => Services.GetRequiredService<IIncidentStore>();
 
@@ -21,6 +26,11 @@ public class ChatOpsFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("LocalWorkspace:Enabled", "true");
+        builder.UseSetting("LocalWorkspace:Origins:0", "http://localhost");
+        builder.UseSetting("LocalWorkspace:BotUrl", "http://localhost/");
+        builder.ConfigureTestServices(services => services.AddHttpClient(LocalForwarder.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<IServer>() is TestServer server ? server.CreateHandler() : new SocketsHttpHandler()));
         builder.UseSetting("SLACK_SIGNING_SECRET", Secret);
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         // Pacing is tested on its own; here it would only slow the flows down.

@@ -27,7 +27,10 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Start(_ => environment, null, args);
+
+    /// <summary>Starts it with settings that may name its address, from <paramref name="workingDirectory"/> (default: beside its binaries).</summary>
+    public static HostProcess Start(Func<Uri, IReadOnlyDictionary<string, string>> environment, string? workingDirectory, params string[] args)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -35,13 +38,13 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatOps.Host.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        foreach (var (key, value) in environment(address)) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var host = new HostProcess(process, address);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);

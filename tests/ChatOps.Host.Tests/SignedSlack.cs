@@ -1,6 +1,6 @@
 using System.Text;
+using ChatOps.LocalWorkspace;
 using ChatOps.Slack.Inbound;
-using ChatOps.Slack.Local;
 
 namespace ChatOps.Host.Tests;
 
@@ -31,6 +31,6 @@ internal static class SignedSlack
 
     public static Task<HttpResponseMessage> MentionAsync(this HttpClient client, string eventId, string user, string channel, string thread, string text, IReadOnlyDictionary<string, string>? headers = null) =>
         client.PostAsync("/slack/events",
-            LocalRequests.AppMention(eventId, user, channel, $"<@{LocalWorkspace.BotUserId}> {text}", "1700000000.000001", thread),
+            LocalRequests.AppMention(eventId, user, channel, $"<@{WorkspaceDirectory.BotUserId}> {text}", "1700000000.000001", thread),
             LocalRequests.JsonType, headers: headers);
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatOps.Core.Incidents;
-using ChatOps.Slack.Local;
+using ChatOps.LocalWorkspace;
 
 namespace ChatOps.Host.Tests;
 
@@ -13,7 +13,7 @@ public sealed class SlackFlowTests(ChatOpsFactory factory) : IClassFixture<ChatO
     private readonly HttpClient _client = factory.CreateClient();
     private readonly string _channel = Waits.NewChannel();
 
-    private LocalWorkspace Workspace => factory.Workspace;
+    private Workspace Workspace => factory.Workspace;
 
     [Fact]
     public async Task Declare_posts_the_root_and_its_thread_and_a_click_keeps_the_root_current()

@@ -112,6 +112,8 @@ public sealed class SocketModeFlowTests : IAsyncLifetime, IDisposable
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // Real Slack tokens: the local workspace, on by default in Development, must be off beside them.
+            builder.UseSetting("LocalWorkspace:Enabled", "false");
             builder.UseSetting("SLACK_APP_TOKEN", FakeSocketModeServer.AppToken);
             builder.UseSetting("SLACK_BOT_TOKEN", "xoxb-socket-mode-test");
             builder.UseSetting("SLACK_SIGNING_SECRET", "unused-over-a-socket");

@@ -65,6 +65,56 @@ public sealed class StartupTests : IDisposable
         Assert.Contains("Storage:Sqlite:Path", host.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SLACK_BOT_TOKEN", "xoxb-1234-real-workspace")]
+    [InlineData("Slack__BotToken", "xoxb-1234-real-workspace")]
+    [InlineData("SLACK_APP_TOKEN", "xapp-1-A0REAL-1-token")]
+    public async Task The_local_workspace_beside_a_real_slack_token_stops_the_host_with_the_settings_named(string key, string token)
+    {
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["LocalWorkspace__Enabled"] = "true",
+            [key] = token,
+            ["Storage__Sqlite__Path"] = Path.Combine(_folder.FullName, "chatops.db"),
+        });
+        Assert.Equal(1, await host.WaitForExitAsync());
+        var line = Assert.Single(host.Output.Split('\n'), l => l.StartsWith("ChatOps cannot start: ", StringComparison.Ordinal));
+        foreach (var named in new[] { "LocalWorkspace:Enabled", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN" })
+            Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_production_the_local_workspace_is_off_unless_configured()
+    {
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Storage__Sqlite__Path"] = Path.Combine(_folder.FullName, "chatops.db"),
+        });
+        Assert.True(await host.WaitUntilLiveAsync(_client), host.Output);
+        foreach (var path in new[] { "/", "/local/ui/state", "/local/app.js" })
+            Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(new Uri(host.Address, path))).StatusCode);
+    }
+
+    [Fact]
+    public async Task In_development_the_local_workspace_is_on_even_started_from_a_folder_without_the_hosts_appsettings()
+    {
+        // As `dotnet run --project src/ChatOps.Host` from the repository root: the content root holds no appsettings*.json.
+        var root = _folder.CreateSubdirectory("checkout");
+        await using var host = HostProcess.Start(address => new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["LocalWorkspace__Origins__0"] = address.GetLeftPart(UriPartial.Authority),
+            ["Storage__Sqlite__Path"] = Path.Combine(_folder.FullName, "chatops.db"),
+        }, root.FullName);
+        Assert.True(await host.WaitUntilLiveAsync(_client), host.Output);
+        using var page = await _client.GetAsync(new Uri(host.Address, "/"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Local workspace", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Serving the local workspace", host.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validate_exits_0_for_the_shipped_runbooks()
     {

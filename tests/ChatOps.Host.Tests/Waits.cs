@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatOps.Slack.Local;
+using ChatOps.LocalWorkspace;
 
 namespace ChatOps.Host.Tests;
 
@@ -11,17 +11,17 @@ internal static class Waits
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<LocalMessage> MessageAsync(this LocalWorkspace workspace, Func<LocalMessage, bool> match)
+    public static async Task<LocalMessage> MessageAsync(this Workspace workspace, Func<LocalMessage, bool> match)
     {
         using var timeout = new CancellationTokenSource(Patience);
         await workspace.WaitUntilAsync(w => w.Messages.Any(match), timeout.Token);
         return workspace.Messages.First(match);
     }
 
-    public static Task<LocalMessage> RootAsync(this LocalWorkspace workspace, string channel, string title) =>
+    public static Task<LocalMessage> RootAsync(this Workspace workspace, string channel, string title) =>
         workspace.MessageAsync(m => m.Channel == channel && m.ThreadTs is null && m.VisibleTo is null && m.Content().Contains(title, StringComparison.Ordinal));
 
-    public static Task<LocalMessage> ReplyAsync(this LocalWorkspace workspace, string thread, string text) =>
+    public static Task<LocalMessage> ReplyAsync(this Workspace workspace, string thread, string text) =>
         workspace.MessageAsync(m => m.ThreadTs == thread && m.Content().Contains(text, StringComparison.Ordinal));
 
     public static string Content(this LocalMessage message) => message.Text + "\n" + (message.Blocks?.ToJsonString(Readable) ?? "");

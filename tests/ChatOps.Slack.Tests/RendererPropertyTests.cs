@@ -1,8 +1,8 @@
 using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
+using ChatOps.LocalWorkspace;
 using ChatOps.Slack.BlockKit;
-using ChatOps.Slack.Local;
 using CsCheck;
 
 namespace ChatOps.Slack.Tests;

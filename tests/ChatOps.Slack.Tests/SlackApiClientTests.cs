@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
-using ChatOps.Slack.Local;
+using ChatOps.LocalWorkspace;
 using ChatOps.Slack.Outbound;
 using ChatOps.Slack.Wire;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +19,7 @@ public sealed class SlackApiClientTests : IDisposable
 
     private IChatSurface Surface => _services.GetRequiredService<SlackChatSurface>();
 
-    private LocalWorkspace Workspace => _services.Workspace();
+    private Workspace Workspace => _services.Workspace();
 
     [Fact]
     public async Task Ok_false_becomes_a_typed_error()

@@ -1,6 +1,6 @@
 using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
-using ChatOps.Slack.Local;
+using ChatOps.LocalWorkspace;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatOps.TestKit.TestPeople;
 
@@ -39,7 +39,7 @@ public sealed class SlackRoleDirectoryTests : IDisposable
         Assert.False(await Roles.IsManagerAsync(P("U0ALICE001"), CancellationToken.None));
         Assert.True(await Roles.IsManagerAsync(P("U0ALICE001"), CancellationToken.None));
         Assert.Equal(2, GroupReads);
-        Assert.Equal(LocalWorkspace.ManagersGroup, (string?)_services.Workspace().Calls.First(c => c.Method == "usergroups.users.list").Args["usergroup"]);
+        Assert.Equal(WorkspaceDirectory.ManagersGroup, (string?)_services.Workspace().Calls.First(c => c.Method == "usergroups.users.list").Args["usergroup"]);
     }
 
     public void Dispose() => _services.Dispose();

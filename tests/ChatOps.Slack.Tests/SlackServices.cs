@@ -1,18 +1,32 @@
-using ChatOps.Slack.Local;
+using ChatOps.LocalWorkspace;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.Slack.Tests;
 
-/// <summary>The Slack services as the host registers them, talking to an in-process local workspace.</summary>
+/// <summary>
+/// The Slack services as the host registers them. Unless a test configures Slack's tokens itself, the bot is the local
+/// workspace's app, as the host makes it when the workspace is on: its token, its manager group, its Web API in process.
+/// </summary>
 internal static class SlackServices
 {
     public static ServiceProvider Build(IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
+        settings ??= new Dictionary<string, string?>();
+        var workspace = settings.ContainsKey("SLACK_BOT_TOKEN") || settings.ContainsKey("SLACK_APP_TOKEN")
+            ? []
+            : new Dictionary<string, string?>
+            {
+                ["SLACK_BOT_TOKEN"] = WorkspaceDirectory.BotToken,
+                ["SLACK_API_URL"] = LocalWorkspaceApi.InMemoryUrl,
+                ["Slack:ManagerGroups:0"] = WorkspaceDirectory.ManagersGroup,
+            };
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:PostInterval"] = "00:00:00", ["SLACK_SIGNING_SECRET"] = "test-secret" })
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .AddInMemoryCollection(workspace)
+            .AddInMemoryCollection(settings)
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -23,10 +37,13 @@ internal static class SlackServices
             foreach (var manager in c.GetSection("Incidents:Managers").Get<string[]>() ?? []) o.Managers.Add(manager);
         });
         services.AddSingleton<Core.Access.IRoleDirectory, Core.Access.RoleDirectory>();
-        services.AddSlack();
+        services.AddLocalWorkspace(_ => "test-secret");
+        services.AddSlack(sp => sp.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue.ApiUrl == LocalWorkspaceApi.InMemoryUrl
+            ? LocalWorkspaceApi.CreateHandler(sp)
+            : null);
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
     }
 
-    public static LocalWorkspace Workspace(this IServiceProvider services) => services.GetRequiredService<LocalWorkspace>();
+    public static Workspace Workspace(this IServiceProvider services) => services.GetRequiredService<Workspace>();
 }

@@ -2,19 +2,18 @@ using ChatOps.Slack;
 
 namespace ChatOps.Host.Configuration;
 
-/// <summary>Slack, and with no bot token the local workspace that stands in for it.</summary>
+/// <summary>Slack, and the local workspace that stands in for it when configuration turns it on.</summary>
 internal static class SlackRegistration
 {
     public static WebApplicationBuilder AddChatOpsSlack(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSlack();
-        return builder;
+        builder.Services.AddSlack(LocalWorkspaceRegistration.SlackApiTransport);
+        return builder.AddChatOpsLocalWorkspace();
     }
 
     public static WebApplication MapChatOpsSlack(this WebApplication app)
     {
         app.MapSlackEndpoints();
-        app.MapSlackLocalWorkspace();
-        return app;
+        return app.MapChatOpsLocalWorkspace();
     }
 }

@@ -64,7 +64,8 @@ internal sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptio
         where TResponse : SlackResponse
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.CurrentValue.Token);
+        // Without a token the call goes out unauthenticated and Slack's not_authed says why.
+        if (options.CurrentValue.BotToken is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         HttpResponseMessage sent;
         try
         {

@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using ChatOps.Slack.Inbound;
 
-namespace ChatOps.Slack.Local;
+namespace ChatOps.LocalWorkspace;
 
 /// <summary>
 /// Requests shaped as Slack sends them (https://docs.slack.dev/interactivity/implementing-slash-commands,
@@ -17,7 +14,7 @@ internal static class LocalRequests
 
     public static string SlashCommand(string user, string channel, string text, string triggerId) =>
         Form(("token", "local"), ("team_id", "T0LOCAL"), ("team_domain", "local"), ("channel_id", channel),
-            ("channel_name", LocalWorkspace.ChannelName), ("user_id", user), ("user_name", LocalWorkspace.User(user)?.Name ?? user),
+            ("channel_name", WorkspaceDirectory.ChannelName), ("user_id", user), ("user_name", WorkspaceDirectory.User(user)?.Name ?? user),
             ("command", "/incident"), ("text", text), ("api_app_id", "A0LOCAL"), ("is_enterprise_install", "false"),
             ("response_url", "http://localhost/local/response"), ("trigger_id", triggerId));
 
@@ -35,7 +32,7 @@ internal static class LocalRequests
             ["trigger_id"] = triggerId,
             ["team"] = new JsonObject { ["id"] = "T0LOCAL", ["domain"] = "local" },
             ["container"] = container,
-            ["channel"] = new JsonObject { ["id"] = channel, ["name"] = LocalWorkspace.ChannelName },
+            ["channel"] = new JsonObject { ["id"] = channel, ["name"] = WorkspaceDirectory.ChannelName },
             ["message"] = message,
             ["actions"] = new JsonArray(new JsonObject
             {
@@ -77,7 +74,7 @@ internal static class LocalRequests
         {
             ["token"] = "local", ["team_id"] = "T0LOCAL", ["api_app_id"] = "A0LOCAL", ["type"] = "event_callback",
             ["event_id"] = eventId, ["event_time"] = 0, ["event"] = mention,
-            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = "T0LOCAL", ["user_id"] = LocalWorkspace.BotUserId, ["is_bot"] = true }),
+            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = "T0LOCAL", ["user_id"] = WorkspaceDirectory.BotUserId, ["is_bot"] = true }),
         }.ToJsonString();
     }
 
@@ -85,24 +82,20 @@ internal static class LocalRequests
         new JsonObject { ["token"] = "local", ["challenge"] = challenge, ["type"] = "url_verification" }.ToJsonString();
 
     /// <summary>The two headers Slack signs a request with.</summary>
-    public static (string Timestamp, string Signature) Sign(string secret, string body, DateTimeOffset now)
-    {
-        var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return (timestamp, SlackSignature.Compute(secret, timestamp, Encoding.UTF8.GetBytes(body)));
-    }
+    public static (string Timestamp, string Signature) Sign(string secret, string body, DateTimeOffset now) => SlackSigner.Sign(secret, body, now);
 
     /// <summary>What Slack does to a slash command's text with <c>should_escape</c>: escape, and turn @name into a mention.</summary>
     public static string EscapeCommandText(string typed)
     {
         var escaped = typed.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
-        foreach (var user in LocalWorkspace.Users)
+        foreach (var user in WorkspaceDirectory.Users)
             escaped = escaped.Replace("@" + user.Name, $"<@{user.Id}|{user.Name}>", StringComparison.Ordinal);
         return escaped;
     }
 
     private static JsonObject UserObject(string user) => new()
     {
-        ["id"] = user, ["username"] = LocalWorkspace.User(user)?.Name ?? user, ["name"] = LocalWorkspace.User(user)?.Name ?? user, ["team_id"] = "T0LOCAL",
+        ["id"] = user, ["username"] = WorkspaceDirectory.User(user)?.Name ?? user, ["name"] = WorkspaceDirectory.User(user)?.Name ?? user, ["team_id"] = "T0LOCAL",
     };
 
     private static string Payload(JsonObject payload) => "payload=" + Uri.EscapeDataString(payload.ToJsonString());

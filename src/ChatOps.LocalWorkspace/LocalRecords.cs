@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ChatOps.Slack.Local;
+namespace ChatOps.LocalWorkspace;
 
 /// <summary>A message in the local workspace: a channel post, a thread reply, or an ephemeral seen by one user.</summary>
 internal sealed record LocalMessage(

@@ -9,8 +9,17 @@ const esc = (s) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').
 const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const userName = (id) => ui.data?.users.find((u) => u.id === id)?.name ?? id;
 
+// What the server refused (e.g. a page opened at an address that is not one of LocalWorkspace:Origins) is shown, not swallowed.
+function problem(text) {
+  const box = $('problem');
+  box.textContent = text ?? '';
+  box.hidden = !text;
+}
+
 async function post(path, body) {
   const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) { problem(await response.text()); return null; }
+  problem(null);
   return response.json();
 }
 
@@ -150,7 +159,8 @@ function renderModal() {
 function render() {
   const select = $('user');
   if (!select.options.length) {
-    ui.data.users.filter((u) => !u.bot).forEach((u) => select.add(new Option(`${u.name}${u.manager ? ' (manager)' : ''}`, u.id)));
+    const role = (u) => [u.manager ? 'manager' : 'responder', ...(u.approver ? ['approver'] : [])].join(', ');
+    ui.data.users.filter((u) => !u.bot).forEach((u) => select.add(new Option(`${u.name} (${role(u)})`, u.id)));
     ui.user = select.value;
   }
   renderMessages();
@@ -206,10 +216,12 @@ $('user').onchange = () => { ui.user = $('user').value; ui.viewKey = null; rende
   for (;;) {
     try {
       const response = await fetch(`/local/ui/state${version === null ? '' : `?after=${version}`}`);
+      if (!response.ok) throw new Error(await response.text());
       ui.data = await response.json();
       version = ui.data.version;
       render();
-    } catch {
+    } catch (e) {
+      if (e instanceof Error && e.message) problem(e.message);
       await new Promise((r) => setTimeout(r, 1000));
     }
   }

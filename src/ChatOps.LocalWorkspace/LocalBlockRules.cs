@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ChatOps.Slack.Local;
+namespace ChatOps.LocalWorkspace;
 
 /// <summary>
 /// The Block Kit limits Slack enforces on a message, checked the way Slack answers (<c>invalid_blocks</c>), so the

@@ -1,32 +1,15 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace ChatOps.Slack.Local;
+namespace ChatOps.LocalWorkspace;
 
 /// <summary>
 /// The state of the local Slack-like workspace: one channel, its messages and threads, open modals, uploaded files.
-/// It serves the embedded default's browser page and the Slack tests alike: it records every Web API call and
-/// answers a method's next call with an error or a 429 on demand. Every change wakes whoever waits for one.
+/// It serves the development page and the Slack tests alike: it records every Web API call and answers a method's
+/// next call with an error or a 429 on demand. Every change wakes whoever waits for one.
 /// </summary>
-internal sealed class LocalWorkspace(TimeProvider time)
+internal sealed class Workspace(TimeProvider time)
 {
-    public const string BotToken = "xoxb-local-workspace";
-    public const string BotUserId = "U0BOT00001";
-    public const string ChannelId = "C0INCIDENTS";
-    public const string ChannelName = "incidents";
-    public const string ManagersGroup = "S0MANAGERS";
-
-    public static IReadOnlyList<LocalUser> Users { get; } =
-    [
-        new("U0ALICE001", "alice", "Alice Example"),
-        new("U0BOB00001", "bob", "Bob Example"),
-        new(BotUserId, "chatops", "ChatOps", IsBot: true),
-    ];
-
-    /// <summary>User groups: alice manages, bob responds.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Groups { get; } =
-        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [ManagersGroup] = ["U0ALICE001"] };
-
     private readonly Lock _gate = new();
     private readonly List<LocalMessage> _messages = [];
     private readonly List<RecordedCall> _calls = [];
@@ -71,7 +54,7 @@ internal sealed class LocalWorkspace(TimeProvider time)
     public void ServerErrorNext(string method, int status = 503) => AddFault(method, new LocalFault(status, null, null));
 
     /// <summary>Completes once <paramref name="condition"/> holds; it is checked again after every change.</summary>
-    public async Task WaitUntilAsync(Func<LocalWorkspace, bool> condition, CancellationToken cancellationToken)
+    public async Task WaitUntilAsync(Func<Workspace, bool> condition, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -153,8 +136,6 @@ internal sealed class LocalWorkspace(TimeProvider time)
     }
 
     public void PutFile(LocalFile file) => Change(() => _files[file.Id] = file);
-
-    public static LocalUser? User(string id) => Users.FirstOrDefault(u => u.Id == id);
 
     public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace ChatOps.Slack.Local;
+namespace ChatOps.LocalWorkspace;
 
 /// <summary>
 /// Carries the bot's Web API requests to the local workspace in memory: the same HTTP requests and answers

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 
-namespace ChatOps.Slack.Local;
+namespace ChatOps.LocalWorkspace;
 
 /// <summary>The local workspace page (HTML, script, style), embedded in this assembly: no build step, nothing on disk.</summary>
 internal static class LocalStaticFiles
@@ -12,7 +12,7 @@ internal static class LocalStaticFiles
     {
         var bytes = Cache.GetOrAdd(name, static n =>
         {
-            using var stream = typeof(LocalStaticFiles).Assembly.GetManifestResourceStream($"ChatOps.Slack.Local.{n}")
+            using var stream = typeof(LocalStaticFiles).Assembly.GetManifestResourceStream($"ChatOps.LocalWorkspace.{n}")
                 ?? throw new InvalidOperationException($"The local workspace file {n} is not embedded.");
             using var copy = new MemoryStream();
             stream.CopyTo(copy);

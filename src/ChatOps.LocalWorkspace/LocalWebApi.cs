@@ -1,15 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatOps.Slack.Inbound;
 
-namespace ChatOps.Slack.Local;
+namespace ChatOps.LocalWorkspace;
 
 /// <summary>
 /// The Web API methods the bot uses, served from the local workspace with Slack's answers: HTTP 200 with
 /// <c>{"ok":…}</c>, or a 429 / 5xx when a fault was asked for. Bodies may be JSON or form-encoded, as with Slack.
 /// </summary>
-internal sealed class LocalWebApi(LocalWorkspace workspace)
+internal sealed class LocalWebApi(Workspace workspace)
 {
     public const string UploadPrefix = "_upload/";
 
@@ -18,7 +17,7 @@ internal sealed class LocalWebApi(LocalWorkspace workspace)
         if (method.StartsWith(UploadPrefix, StringComparison.Ordinal)) return Upload(method[UploadPrefix.Length..], body);
 
         var args = Arguments(contentType, body);
-        if (authorization != $"Bearer {LocalWorkspace.BotToken}")
+        if (authorization != $"Bearer {WorkspaceDirectory.BotToken}")
             return Answer(method, args, Fail(authorization is null ? "not_authed" : "invalid_auth"));
         if (workspace.TakeFault(method) is { } fault)
         {
@@ -29,7 +28,7 @@ internal sealed class LocalWebApi(LocalWorkspace workspace)
         }
         var answer = method switch
         {
-            "auth.test" => Ok(new JsonObject { ["user_id"] = LocalWorkspace.BotUserId, ["team"] = "local" }),
+            "auth.test" => Ok(new JsonObject { ["user_id"] = WorkspaceDirectory.BotUserId, ["team"] = "local" }),
             "chat.postMessage" => PostMessage(args),
             "chat.update" => Update(args),
             "chat.postEphemeral" => PostEphemeral(args),
@@ -56,7 +55,7 @@ internal sealed class LocalWebApi(LocalWorkspace workspace)
         var thread = Text(args, "thread_ts");
         if (thread is not null && !workspace.HasMessage(channel, thread)) return Fail("thread_not_found");
         var ts = workspace.NextTs();
-        workspace.Add(new LocalMessage(channel, ts, thread, LocalWorkspace.BotUserId, Text(args, "text") ?? "", Node(args, "blocks")));
+        workspace.Add(new LocalMessage(channel, ts, thread, WorkspaceDirectory.BotUserId, Text(args, "text") ?? "", Node(args, "blocks")));
         return Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["ts"] = ts, ["text"] = Text(args, "text") } });
     }
 
@@ -74,7 +73,7 @@ internal sealed class LocalWebApi(LocalWorkspace workspace)
         if (Text(args, "user") is not { Length: > 0 } user) return Fail("user_not_found");
         if (Check(args) is { } error) return Fail(error);
         var ts = workspace.NextTs();
-        workspace.Add(new LocalMessage(channel, ts, Text(args, "thread_ts"), LocalWorkspace.BotUserId, Text(args, "text") ?? "", Node(args, "blocks"), VisibleTo: user));
+        workspace.Add(new LocalMessage(channel, ts, Text(args, "thread_ts"), WorkspaceDirectory.BotUserId, Text(args, "text") ?? "", Node(args, "blocks"), VisibleTo: user));
         return Ok(new JsonObject { ["message_ts"] = ts });
     }
 
@@ -88,7 +87,7 @@ internal sealed class LocalWebApi(LocalWorkspace workspace)
     }
 
     private static JsonObject UserInfo(JsonObject args) =>
-        LocalWorkspace.User(Text(args, "user") ?? "") is { } user
+        WorkspaceDirectory.User(Text(args, "user") ?? "") is { } user
             ? Ok(new JsonObject
             {
                 ["user"] = new JsonObject
@@ -100,7 +99,7 @@ internal sealed class LocalWebApi(LocalWorkspace workspace)
             : Fail("user_not_found");
 
     private static JsonObject GroupMembers(JsonObject args) =>
-        LocalWorkspace.Groups.TryGetValue(Text(args, "usergroup") ?? "", out var members)
+        WorkspaceDirectory.Groups.TryGetValue(Text(args, "usergroup") ?? "", out var members)
             ? Ok(new JsonObject { ["users"] = new JsonArray([.. members.Select(m => (JsonNode)m)]) })
             : Fail("no_such_subteam");
 
@@ -132,7 +131,7 @@ internal sealed class LocalWebApi(LocalWorkspace workspace)
             files.Add(file with { Title = (string?)entry["title"] ?? file.Name });
         }
         foreach (var file in files) workspace.PutFile(file);
-        workspace.Add(new LocalMessage(channel, workspace.NextTs(), Text(args, "thread_ts"), LocalWorkspace.BotUserId,
+        workspace.Add(new LocalMessage(channel, workspace.NextTs(), Text(args, "thread_ts"), WorkspaceDirectory.BotUserId,
             Text(args, "initial_comment") ?? "", null, Files: files));
         return Ok(new JsonObject { ["files"] = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["title"] = f.Title })]) });
     }
@@ -159,7 +158,7 @@ internal sealed class LocalWebApi(LocalWorkspace workspace)
             }
         }
         var args = new JsonObject();
-        foreach (var (name, value) in SlackForm.Parse(text)) args[name] = value;
+        foreach (var (name, value) in FormFields.Parse(text)) args[name] = value;
         return args;
     }
 
