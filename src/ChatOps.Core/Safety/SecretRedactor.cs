@@ -18,7 +18,10 @@ public static partial class SecretRedactor
 {
     public const string Marker = "[REDACTED]";
 
-    private const int TimeoutMs = 1000;
+    // A backstop against a pattern gone pathological, not a budget: every rule is linear, and a normal message takes
+    // milliseconds. It is generous because the clock also runs while a loaded machine is not scheduling this thread,
+    // and a timeout withholds the whole message.
+    private const int TimeoutMs = 3000;
 
     private static readonly (Func<Regex> Pattern, MatchEvaluator Replace)[] Rules =
     [
