@@ -20,15 +20,17 @@ catch (InvalidConfigurationException e)
     return 1;
 }
 
-app.MapHealthEndpoints();
-app.MapChatOpsSlack();
 try
 {
+    // Every option set is validated before mapping reads any, so that all wrong settings are named, not the first met.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    app.MapHealthEndpoints();
+    app.MapChatOpsSlack();
     await app.RunAsync();
 }
-catch (Exception e) when (e is OptionsValidationException or InvalidConfigurationException)
+catch (Exception e) when (ConfigurationErrors.Of(e) is { Count: > 0 } errors)
 {
-    await Console.Error.WriteLineAsync($"ChatOps cannot start: {e.Message}");
+    foreach (var error in errors) await Console.Error.WriteLineAsync($"ChatOps cannot start: {error}");
     return 1;
 }
 return 0;

@@ -39,6 +39,24 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task Several_wrong_settings_stop_the_host_with_each_named_on_its_own_line()
+    {
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Incidents__TimeZone"] = "Mars/Olympus_Mons",
+            ["Incidents__Managers__0"] = "U0NOPLATFORM",
+            ["Slack__ApiUrl"] = "not a url",
+            ["Storage__Sqlite__Path"] = Path.Combine(_folder.FullName, "chatops.db"),
+        });
+        Assert.Equal(1, await host.WaitForExitAsync());
+        var lines = host.Output.Split('\n').Where(l => l.StartsWith("ChatOps cannot start: ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(lines, l => l.Contains("Incidents:TimeZone", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Incidents:Managers", StringComparison.Ordinal) && l.Contains("slack:U0123ABCD", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Slack:ApiUrl", StringComparison.Ordinal));
+        Assert.DoesNotContain("Unhandled exception", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_time_zone_stops_the_host_with_its_setting_named()
     {
         await using var host = HostProcess.Start(new Dictionary<string, string>
