@@ -63,7 +63,7 @@ public sealed class HostileInputTests(ChatOpsFactory factory) : IClassFixture<Ch
         var note = $"command=%2Fincident&text=note%20replayed%20note&user_id={Alice}&channel_id={_channel}";
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/slack/commands", note, Form, at: at)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/slack/commands", note, Form, at: at)).StatusCode);
-        await BarrierAsync(root.Ts);
+        await factory.Workspace.BarrierAsync(_client, Alice, _channel, root.Ts);
 
         var incident = Assert.Single(await factory.Store.ListOpenAsync(new ChatPlace("slack", _channel), CancellationToken.None));
         Assert.Single(await factory.Store.TimelineAsync(incident.Id, CancellationToken.None), e => e.Text.Contains("replayed note", StringComparison.Ordinal));
@@ -80,17 +80,10 @@ public sealed class HostileInputTests(ChatOpsFactory factory) : IClassFixture<Ch
         // Buttons of two action blocks can share an action id; their values tell them apart.
         await _client.ClickAsync(Alice, _channel, root.Ts, "incident.command#0", $"note {incident.Id} first button", "3.000001");
         await _client.ClickAsync(Alice, _channel, root.Ts, "incident.command#0", $"note {incident.Id} second button", "3.000002");
-        await BarrierAsync(root.Ts);
+        await factory.Workspace.BarrierAsync(_client, Alice, _channel, root.Ts);
 
         var notes = await factory.Store.TimelineAsync(incident.Id, CancellationToken.None);
         Assert.Single(notes, e => e.Text.Contains("first button", StringComparison.Ordinal));
         Assert.Single(notes, e => e.Text.Contains("second button", StringComparison.Ordinal));
-    }
-
-    private async Task BarrierAsync(string thread)
-    {
-        var id = "Ev0" + Guid.NewGuid().ToString("N")[..8];
-        await _client.MentionAsync(id, Alice, _channel, thread, $"note barrier {id}");
-        await factory.Workspace.ReplyAsync(thread, $"barrier {id}");
     }
 }

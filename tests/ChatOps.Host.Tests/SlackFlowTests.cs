@@ -43,7 +43,7 @@ public sealed class SlackFlowTests(ChatOpsFactory factory) : IClassFixture<ChatO
         await _client.ClickAsync(Alice, _channel, root.Ts, actionId, value, "2.000001");
         await _client.ClickAsync(Alice, _channel, root.Ts, actionId, value, "2.000001"); // Slack delivering the same click again
         await _client.ClickAsync(Alice, _channel, root.Ts, actionId, value, "2.000002"); // a second click a moment later
-        await BarrierAsync(root.Ts);
+        await Workspace.BarrierAsync(_client, Alice, _channel, root.Ts);
         Assert.Single(Workspace.Messages, m => m.ThreadTs == root.Ts && m.Content().Contains("is mitigated", StringComparison.Ordinal));
         Assert.DoesNotContain(Workspace.Messages, m => m.ThreadTs == root.Ts && m.Content().Contains("already", StringComparison.Ordinal));
         var incident = Assert.Single(await factory.Store.ListOpenAsync(new ChatPlace("slack", _channel), CancellationToken.None));
@@ -68,7 +68,7 @@ public sealed class SlackFlowTests(ChatOpsFactory factory) : IClassFixture<ChatO
         await _client.MentionAsync("Ev0RETRY1", Bob, _channel, root.Ts, "note KV cache &amp; queue at 98%");
         var retry = new Dictionary<string, string> { ["X-Slack-Retry-Num"] = "1", ["X-Slack-Retry-Reason"] = "http_timeout" };
         Assert.Equal(HttpStatusCode.OK, (await _client.MentionAsync("Ev0RETRY1", Bob, _channel, root.Ts, "note KV cache &amp; queue at 98%", retry)).StatusCode);
-        await BarrierAsync(root.Ts);
+        await Workspace.BarrierAsync(_client, Alice, _channel, root.Ts);
         var incident = Assert.Single(await factory.Store.ListOpenAsync(new ChatPlace("slack", _channel), CancellationToken.None));
         var note = Assert.Single(await factory.Store.TimelineAsync(incident.Id, CancellationToken.None), e => e.Text.Contains("KV cache", StringComparison.Ordinal));
         Assert.Equal("KV cache & queue at 98%", note.Text);
@@ -132,7 +132,7 @@ public sealed class SlackFlowTests(ChatOpsFactory factory) : IClassFixture<ChatO
         const string Key = "sk-proj-4f8Qz1xY7mN2pL5vR8tW3kJ6hG9dS0aB";
         var root = await DeclareAsync("Leaky gateway");
         await _client.MentionAsync("Ev0" + Guid.NewGuid().ToString("N")[..8], Alice, _channel, root.Ts, $"note gateway logged OPENAI_API_KEY={Key}");
-        await BarrierAsync(root.Ts);
+        await Workspace.BarrierAsync(_client, Alice, _channel, root.Ts);
         foreach (var view in new[] { "status", "timeline" })
         {
             var body = await (await _client.CommandAsync(Alice, _channel, view)).Content.ReadAsStringAsync();
@@ -205,13 +205,6 @@ public sealed class SlackFlowTests(ChatOpsFactory factory) : IClassFixture<ChatO
         return root;
     }
 
-    /// <summary>Work of one channel runs in order, so once this note is answered everything sent before it has run.</summary>
-    private async Task BarrierAsync(string thread)
-    {
-        var id = "Ev0" + Guid.NewGuid().ToString("N")[..8];
-        await _client.MentionAsync(id, Alice, _channel, thread, $"note barrier {id}");
-        await Workspace.ReplyAsync(thread, $"barrier {id}");
-    }
 
     private async Task<string> SubmitAsync(LocalView view, string title, string severity, string? description)
     {

@@ -21,6 +21,14 @@ internal static class Waits
     public static Task<LocalMessage> RootAsync(this Workspace workspace, string channel, string title) =>
         workspace.MessageAsync(m => m.Channel == channel && m.ThreadTs is null && m.VisibleTo is null && m.Content().Contains(title, StringComparison.Ordinal));
 
+    /// <summary>Work of one channel runs in order, so once this note is answered everything sent before it has run.</summary>
+    public static async Task BarrierAsync(this Workspace workspace, HttpClient client, string user, string channel, string thread)
+    {
+        var id = "Ev0" + Guid.NewGuid().ToString("N")[..8];
+        await client.MentionAsync(id, user, channel, thread, $"note barrier {id}");
+        await workspace.ReplyAsync(thread, $"barrier {id}");
+    }
+
     public static Task<LocalMessage> ReplyAsync(this Workspace workspace, string thread, string text) =>
         workspace.MessageAsync(m => m.ThreadTs == thread && m.Content().Contains(text, StringComparison.Ordinal));
 
