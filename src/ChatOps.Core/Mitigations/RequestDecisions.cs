@@ -4,16 +4,31 @@ using ChatOps.Core.Incidents;
 namespace ChatOps.Core.Mitigations;
 
 /// <summary>
-/// An approver's decision (approve or deny) on a request: only approvers decide, the transition is applied from
-/// the stored version, and a request found expired is closed and its message updated.
+/// An approver's decision (approve or deny) on a request: only those with the right decide, the transition is applied
+/// from the stored version, and a request found expired is closed and its message updated.
 /// </summary>
 public sealed class RequestDecisions(ApprovalPolicy approvals, RequestUpdater updater, MitigationRecords records, TimeProvider time)
 {
-    public async Task<Decision> DecideAsync(
+    public async Task<Decision> ApproveAsync(MitigationRequest request, Incident incident, Actor actor, CancellationToken cancellationToken)
+    {
+        if (await approvals.WhyNotApproveAsync(actor, incident, request, cancellationToken) is { } why) return new Decision(null, why.Why, Forbidden: true);
+        if (!incident.IsOpen)
+            return new Decision(null, $"{incident.Id} is resolved; {request.Name} will not run. Deny it, or reopen work in a new incident.", Forbidden: false);
+        return await DecideAsync(request, incident, actor, "approve",
+            (r, now) => RequestTransitions.Approve(r, actor.Id, now), r => RequestTransitions.Name(r.Status), cancellationToken);
+    }
+
+    public async Task<Decision> DenyAsync(MitigationRequest request, Incident incident, Actor actor, string reason, CancellationToken cancellationToken)
+    {
+        if (await approvals.WhyNotDenyAsync(actor, incident, cancellationToken) is { } why) return new Decision(null, why.Why, Forbidden: true);
+        return await DecideAsync(request, incident, actor, "deny",
+            (r, now) => RequestTransitions.Deny(r, actor.Id, reason, now), _ => "denied: " + reason, cancellationToken);
+    }
+
+    private async Task<Decision> DecideAsync(
         MitigationRequest request, Incident incident, Actor actor, string action,
         Func<MitigationRequest, DateTimeOffset, Transition> decide, Func<MitigationRequest, string> outcome, CancellationToken cancellationToken)
     {
-        if (await approvals.WhyNotApproveAsync(actor, incident, cancellationToken) is { } why) return new Decision(null, why, Forbidden: true);
         var (decided, refusal) = await updater.ApplyAsync(request.Id, r => decide(r, time.GetUtcNow()),
             r => [records.Audit(r, actor, action, r.Status == RequestStatus.Expired ? "expired" : outcome(r))], cancellationToken);
         if (refusal is null) return new Decision(decided, null, Forbidden: false);

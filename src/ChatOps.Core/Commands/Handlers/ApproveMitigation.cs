@@ -20,11 +20,7 @@ public sealed class ApproveMitigation(
 
     protected override async Task<CommandResult> HandleAsync(ApproveCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
-        if (!incident.IsOpen)
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{incident.Id} is resolved; {request.Name} will not run. Deny it, or reopen work in a new incident.", Verbs.UsageOf(command));
-
-        var decision = await decisions.DecideAsync(request, incident, context.Actor, "approve",
-            (r, now) => RequestTransitions.Approve(r, context.Actor.Id, now), r => RequestTransitions.Name(r.Status), cancellationToken);
+        var decision = await decisions.ApproveAsync(request, incident, context.Actor, cancellationToken);
         if (decision.Request is not { } approved) return Refused(command, decision);
 
         await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationApproved,

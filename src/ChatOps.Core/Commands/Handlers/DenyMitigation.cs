@@ -22,8 +22,7 @@ public sealed class DenyMitigation(
         if (command.Reason is not { } reason)
             return CommandResult.Reject(CommandErrorCode.MissingArgument, $"Say why: deny {request.Name} <reason>.", Verbs.UsageOf(command));
 
-        var decision = await decisions.DecideAsync(request, incident, context.Actor, "deny",
-            (r, now) => RequestTransitions.Deny(r, context.Actor.Id, reason, now), _ => "denied: " + reason, cancellationToken);
+        var decision = await decisions.DenyAsync(request, incident, context.Actor, reason, cancellationToken);
         if (decision.Request is not { } denied) return Refused(command, decision);
 
         await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationDenied,
