@@ -91,4 +91,31 @@ public sealed class ApprovalRightsTests
         Assert.Null((await s.Chat.SayAsync(Manager, "approve MIT-1")).Error);
         Assert.Equal(RequestStatus.Executed, s.Status(1));
     }
+
+    [Fact]
+    public async Task Refused_approvals_and_denials_are_audited_with_who_tried()
+    {
+        await using var s = await StartAsync();
+        await s.Chat.SayAsync(Carol, "mitigate high-latency/scale-inference");
+        await s.Chat.SayAsync("U-MALLORY", "approve MIT-1");
+        await s.Chat.SayAsync("U-MALLORY", "deny MIT-1 not needed");
+        await s.Chat.SayAsync(Approver, "mitigate high-latency/enable-overflow");
+        await s.Chat.SayAsync(Approver, "approve MIT-2");
+        await s.Chat.SayAsync(Approver, "approve MIT-1");
+        await s.Chat.SayAsync(Manager, "approve MIT-1");
+        var elsewhere = new CommandContext(new Core.Access.Actor(Conversation.Person(Approver)), s.Chat.Channel with { Channel = "C-OTHER" });
+        Assert.Equal(CommandErrorCode.NotAllowed, (await s.Chat.Get<CommandDispatcher>().DispatchAsync("approve MIT-2", elsewhere, default)).Error!.Code);
+
+        var refused = (await s.Chat.Requests.AuditAsync(new Core.Incidents.IncidentId(2026, 1), default))
+            .Where(a => a.Outcome.StartsWith("refused: ", StringComparison.Ordinal))
+            .Select(a => (a.Actor.User, a.Request, a.Action, a.Outcome));
+        Assert.Equal(
+        [
+            ("U-MALLORY", 1L, "approve", "refused: not an approver"),
+            ("U-MALLORY", 1L, "deny", "refused: not an approver"),
+            (Approver, 2L, "approve", "refused: own request"),
+            (Manager, 1L, "approve", "refused: already executed"),
+            (Approver, 2L, "approve", "refused: another channel"),
+        ], refused);
+    }
 }

@@ -13,8 +13,10 @@ public sealed class DenyMitigation(
     IIncidentStore incidents,
     IncidentPolicy policy,
     RequestDecisions decisions,
-    MitigationRecords records) : RequestCommandHandler<DenyCommand>(requests, incidents, policy)
+    MitigationRecords records) : RequestCommandHandler<DenyCommand>(requests, incidents, policy, records)
 {
+    protected override string AuditedAction => "deny";
+
     protected override long RequestOf(DenyCommand command) => command.Request;
 
     protected override async Task<CommandResult> HandleAsync(DenyCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken)
@@ -25,9 +27,9 @@ public sealed class DenyMitigation(
         var decision = await decisions.DenyAsync(request, incident, context.Actor, reason, cancellationToken);
         if (decision.Request is not { } denied) return Refused(command, decision);
 
-        await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationDenied,
+        await Records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationDenied,
             $"{denied.Name} denied by {Mention.Of(context.Actor)}: {reason}", denied, cancellationToken);
-        await records.ShowAsync(incident, denied, cancellationToken);
+        await Records.ShowAsync(incident, denied, cancellationToken);
         return new CommandResult([]);
     }
 }

@@ -17,7 +17,7 @@ public sealed class RevertMitigation(
     MitigationExecution execution,
     MitigationRecords records,
     IOptions<ApprovalOptions> options,
-    TimeProvider time) : RequestCommandHandler<RevertCommand>(requests, incidents, policy)
+    TimeProvider time) : RequestCommandHandler<RevertCommand>(requests, incidents, policy, records)
 {
     protected override long RequestOf(RevertCommand command) => command.Request;
 
@@ -46,7 +46,7 @@ public sealed class RevertMitigation(
         }
 
         var now = time.GetUtcNow();
-        await records.OpenAsync(incident, context.Actor, new MitigationRequest
+        await Records.OpenAsync(incident, context.Actor, new MitigationRequest
         {
             Incident = original.Incident,
             Runbook = original.Runbook,
