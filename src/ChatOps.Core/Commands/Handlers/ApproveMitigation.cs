@@ -23,7 +23,7 @@ public sealed class ApproveMitigation(
     protected override async Task<CommandResult> HandleAsync(ApproveCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
         var decision = await decisions.ApproveAsync(request, incident, context.Actor, cancellationToken);
-        if (decision.Request is not { } approved) return Refused(command, decision);
+        if (decision.Request is not { } approved) return Refused(decision);
 
         await Records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationApproved,
             $"{approved.Name} approved by {Mention.Of(context.Actor)} ({approved.Approvers.Count}/{approved.RequiredApprovals})", approved, cancellationToken);

@@ -25,7 +25,7 @@ public sealed class DenyMitigation(
             return CommandResult.Reject(CommandErrorCode.MissingArgument, $"Say why: deny {request.Name} <reason>.", Verbs.UsageOf(command));
 
         var decision = await decisions.DenyAsync(request, incident, context.Actor, reason, cancellationToken);
-        if (decision.Request is not { } denied) return Refused(command, decision);
+        if (decision.Request is not { } denied) return Refused(decision);
 
         await Records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationDenied,
             $"{denied.Name} denied by {Mention.Of(context.Actor)}: {reason}", denied, cancellationToken);

@@ -24,17 +24,17 @@ public abstract class RequestCommandHandler<TCommand>(IMitigationStore requests,
         var request = await requests.FindAsync(id, cancellationToken);
         var incident = request is null ? null : await incidents.FindAsync(request.Incident, cancellationToken);
         if (request is null || incident is null)
-            return CommandResult.Reject(CommandErrorCode.UnknownRequest, $"There is no request MIT-{id}.", Verbs.UsageOf(command));
+            return CommandResult.Reject(CommandErrorCode.UnknownRequest, $"There is no request MIT-{id}.");
         if (await policy.WhyNotReachAsync(context.Actor, incident, context.Place, cancellationToken) is { } why)
         {
             if (AuditedAction is { } action) await records.RefusedAsync(request, context.Actor, action, "another channel", cancellationToken);
-            return CommandResult.Reject(CommandErrorCode.NotAllowed, why, Verbs.UsageOf(command));
+            return CommandResult.Reject(CommandErrorCode.NotAllowed, why);
         }
         return await HandleAsync(command, request, incident, context, cancellationToken);
     }
 
-    protected static CommandResult Refused(TCommand command, RequestDecisions.Decision decision) =>
-        CommandResult.Reject(decision.Forbidden ? CommandErrorCode.NotAllowed : CommandErrorCode.InvalidTransition, decision.Refusal!, Verbs.UsageOf(command));
+    protected static CommandResult Refused(RequestDecisions.Decision decision) =>
+        CommandResult.Reject(decision.Forbidden ? CommandErrorCode.NotAllowed : CommandErrorCode.InvalidTransition, decision.Refusal!);
 
     protected abstract Task<CommandResult> HandleAsync(TCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken);
 }
