@@ -59,10 +59,13 @@ public static class RequestTransitions
 
     public static string Name(RequestStatus status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>What someone who acts on an expired request is told.</summary>
+    public static string ExpiredText(MitigationRequest request) => $"{request.Name} expired at {request.ExpiresAt:HH:mm} UTC; request it again.";
+
     private static Transition? Closed(MitigationRequest request, DateTimeOffset now)
     {
         if (request.Status == RequestStatus.Pending && now >= request.ExpiresAt)
-            return new Transition(request with { Status = RequestStatus.Expired }, $"{request.Name} expired at {request.ExpiresAt:HH:mm} UTC; request it again.");
+            return new Transition(request with { Status = RequestStatus.Expired }, ExpiredText(request));
         return request.Status == RequestStatus.Pending
             ? null
             : Transition.Refuse($"{request.Name} is already {Name(request.Status)}.", $"already {Name(request.Status)}");
