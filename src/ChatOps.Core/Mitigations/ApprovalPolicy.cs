@@ -17,11 +17,12 @@ public sealed class ApprovalPolicy(IRoleDirectory roles, IIncidentStore incident
     public async Task<Refusal?> WhyNotApproveAsync(Actor actor, Incident incident, MitigationRequest request, CancellationToken cancellationToken)
     {
         if (await HoldsRightsAsync(actor.Id, cancellationToken)) return null;
-        if (request.RequiredApprovals > 1)
-            return new Refusal(
+        if (!await IsAppointedCommanderAsync(actor, incident, cancellationToken)) return NotAnApprover(incident);
+        return request.RequiredApprovals > 1
+            ? new Refusal(
                 $"{request.Name} is emergency only: each of its approvals must come from an approver or a manager in their own name; a commander's appointment does not count.",
-                "emergency needs approvers in their own name");
-        return await IsAppointedCommanderAsync(actor, incident, cancellationToken) ? null : NotAnApprover(incident);
+                "emergency needs approvers in their own name")
+            : null;
     }
 
     /// <summary>Denying stops a change, so an appointed commander may deny even an emergency-only request.</summary>
@@ -41,6 +42,6 @@ public sealed class ApprovalPolicy(IRoleDirectory roles, IIncidentStore incident
     }
 
     private static Refusal NotAnApprover(Incident incident) => new(
-        $"Only approvers, managers, or the commander of {incident.Id} when a manager or an approver appointed them, can approve or deny mitigations.",
+        $"Only approvers, managers or the appointed commander of {incident.Id} (appointed by a manager or an approver) can approve or deny mitigations.",
         "not an approver");
 }
