@@ -153,12 +153,12 @@ public sealed class SlackFlowTests(ChatOpsFactory factory) : IClassFixture<ChatO
 
         var empty = await SubmitAsync(view, "  ", "sev3", null);
         Assert.Equal("An incident needs a title.", (string?)JsonNode.Parse(empty)!["errors"]!["title"]);
-        var tooSevere = await SubmitAsync(view, "Embedding latency", "sev1", null);
-        Assert.Contains("Only a manager", (string?)JsonNode.Parse(tooSevere)!["errors"]!["severity"], StringComparison.Ordinal);
 
-        Assert.Equal("", await SubmitAsync(view, "Embedding latency", "sev4", "p99 above 2 s since 09:10"));
+        // Any severity from anyone (the form no longer refuses a SEV1): a responder's SEV1 awaits a manager's confirmation.
+        Assert.Equal("", await SubmitAsync(view, "Embedding latency", "sev1", "p99 above 2 s since 09:10"));
         var root = await Workspace.RootAsync(_channel, "Embedding latency");
-        Assert.Contains("SEV4", root.Content(), StringComparison.Ordinal);
+        Assert.Contains("SEV1", root.Content(), StringComparison.Ordinal);
+        Assert.Contains("awaits a manager's confirmation", root.Content(), StringComparison.Ordinal);
         await Workspace.ReplyAsync(root.Ts, "Description: p99 above 2 s since 09:10");
     }
 

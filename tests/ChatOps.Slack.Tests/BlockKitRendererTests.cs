@@ -1,3 +1,4 @@
+using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
@@ -21,7 +22,7 @@ public sealed class BlockKitRendererTests
     public void The_incident_card_renders_as_pinned()
     {
         var time = new FakeTimeProvider(Declared.AddMinutes(42));
-        var card = new IncidentCard(new IncidentClock(time, Options.Create(new IncidentOptions()))).Render(new Incident
+        var card = new IncidentCard(new IncidentClock(time, Options.Create(new IncidentOptions())), new Managers()).Render(new Incident
         {
             Id = new IncidentId(2026, 42),
             Title = "GPU saturation on vllm-pool",
@@ -33,6 +34,25 @@ public sealed class BlockKitRendererTests
         }, ["high-latency", "high-error-rate"]);
         var rendered = BlockKitRenderer.Render(card);
         Golden.Match("incident-card", rendered.Blocks, rendered.Text);
+    }
+
+    [Fact]
+    public void A_card_awaiting_a_managers_confirmation_mentions_the_slack_managers_as_pinned()
+    {
+        var time = new FakeTimeProvider(Declared.AddMinutes(5));
+        var card = new IncidentCard(new IncidentClock(time, Options.Create(new IncidentOptions())), new Managers("slack:U0CAROL001", "teams:aad-1")).Render(new Incident
+        {
+            Id = new IncidentId(2026, 43),
+            Title = "Error rate above 5%",
+            Severity = Severity.Sev1,
+            SeverityAwaitsConfirmation = true,
+            Place = new ChatPlace("slack", "C0INCIDENTS", "1773480360.000200"),
+            DeclaredBy = P("U0ALICE001"),
+            DeclaredAt = Declared,
+        }, ["high-error-rate"]);
+        var rendered = BlockKitRenderer.Render(card);
+        Golden.Match("incident-card-awaiting", rendered.Blocks, rendered.Text);
+        Assert.Contains(MrkdwnTexts(rendered.Blocks), t => t.Contains("awaits a manager's confirmation (<@U0CAROL001>)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -127,6 +147,22 @@ public sealed class BlockKitRendererTests
         var rendered = BlockKitRenderer.Render(new ChatMessage("pm", [new TextBlock("Postmortem"), new AttachmentBlock("INC-1.md", "Incident Report", "# Report")]));
         Assert.Equal("INC-1.md", Assert.Single(rendered.Files).FileName);
         Assert.Contains("INC-1.md is attached below", Assert.IsType<SlackContextBlock>(rendered.Blocks[1]).Elements[0].Text, StringComparison.Ordinal);
+    }
+
+    private sealed class Managers(params string[] people) : IOptionsMonitor<RoleOptions>
+    {
+        public RoleOptions CurrentValue { get; } = With(people);
+
+        public RoleOptions Get(string? name) => CurrentValue;
+
+        public IDisposable? OnChange(Action<RoleOptions, string?> listener) => null;
+
+        private static RoleOptions With(string[] people)
+        {
+            var options = new RoleOptions();
+            foreach (var person in people) options.Managers.Add(person);
+            return options;
+        }
     }
 
     internal static IEnumerable<string> MrkdwnTexts(IReadOnlyList<SlackBlock> blocks) => blocks.SelectMany(b => b switch

@@ -47,6 +47,15 @@ public sealed class InMemoryMitigationStore : IMitigationStore
         }
     }
 
+    public Task AppendAuditAsync(IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            foreach (var entry in audit) _audit.Add(entry with { Sequence = _audit.Count + 1 });
+            return Task.CompletedTask;
+        }
+    }
+
     public Task<IReadOnlyList<AuditEntry>> AuditAsync(IncidentId incident, CancellationToken cancellationToken)
     {
         lock (_gate) return Task.FromResult<IReadOnlyList<AuditEntry>>([.. _audit.Where(a => a.Incident == incident)]);

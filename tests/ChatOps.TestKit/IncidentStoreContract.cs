@@ -42,6 +42,7 @@ public abstract class IncidentStoreContract
         var changed = created with
         {
             Severity = Severity.Sev1,
+            SeverityAwaitsConfirmation = true,
             Status = IncidentStatus.Resolved,
             Commander = P("U2"),
             Place = Channel.WithThread("1700000000.000100") with { Address = """{"serviceUrl":"https://smba.example/","tenant":"t1"}""" },

@@ -85,4 +85,17 @@ public abstract class MitigationStoreContract
         Assert.Equal(RequestStatus.Denied, (await store.FindAsync(created.Id, default))!.Status);
         Assert.Null(await store.FindAsync(created.Id + 1000, default));
     }
+
+    [Fact]
+    public async Task A_refused_attempt_is_audited_without_changing_the_request()
+    {
+        var (store, Incident) = await CreateStoreAsync();
+        var created = await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, P("U1"), Incident, id, "request", "pending"), default);
+        await store.AppendAuditAsync([new AuditEntry(At.AddMinutes(1), P("U9"), Incident, created.Id, "approve", "refused: not an approver")], default);
+
+        var last = (await store.AuditAsync(Incident, default))[^1];
+        Assert.Equal((P("U9"), created.Id, "approve", "refused: not an approver", At.AddMinutes(1)), (last.Actor, last.Request, last.Action, last.Outcome, last.At));
+        var read = (await store.FindAsync(created.Id, default))!;
+        Assert.Equal((RequestStatus.Pending, created.Version), (read.Status, read.Version));
+    }
 }

@@ -18,7 +18,7 @@ public static class CommandTable
         {
             Read = ReadDeclare,
         },
-        new("sev", $"sev {Ref}<1-4> [reason]", "Set the severity (SEV1-2 and changes: managers or the commander).", true)
+        new("sev", $"sev {Ref}<1-4> [reason]", "Set the severity (managers, or a commander a manager appointed); a manager's sev confirms a SEV1-2.", true)
         {
             Read = ReadSeverity,
         },
@@ -39,7 +39,7 @@ public static class CommandTable
         {
             Read = ReadMitigate,
         },
-        new("approve", "approve MIT-N", "Approve a mitigation request (approvers, managers, the commander).", false)
+        new("approve", "approve MIT-N", "Approve a mitigation request (approvers, managers, a commander one of them appointed).", false)
         {
             Read = (c, s) => ReadRequest(c, s, (id, _) => new ApproveCommand(id), allowText: false),
         },

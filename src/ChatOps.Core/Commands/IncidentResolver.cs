@@ -10,14 +10,15 @@ public sealed class IncidentResolver(IIncidentStore store, IncidentPolicy policy
 {
     public async Task<(Incident? Incident, CommandError? Error)> ResolveAsync(Command command, CommandContext context, CancellationToken cancellationToken)
     {
+        // Only where the cure is to name the incident in the command does the usage line help: it shows where the id goes.
         var usage = Verbs.UsageOf(command);
         if (command.Incident is { } named)
         {
             var found = await store.FindAsync(named, cancellationToken);
             if (found is null)
-                return (null, new CommandError(CommandErrorCode.UnknownIncident, $"There is no incident {named}. `list` shows the open ones.", usage));
+                return (null, new CommandError(CommandErrorCode.UnknownIncident, $"There is no incident {named}. `list` shows the open ones."));
             return await policy.WhyNotReachAsync(context.Actor, found, context.Place, cancellationToken) is { } why
-                ? (null, new CommandError(CommandErrorCode.NotAllowed, why, usage))
+                ? (null, new CommandError(CommandErrorCode.NotAllowed, why))
                 : (found, null);
         }
         if (context.Place.Thread is not null && await store.FindByThreadAsync(context.Place, cancellationToken) is { } threaded)

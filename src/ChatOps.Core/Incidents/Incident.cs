@@ -12,6 +12,10 @@ public sealed record Incident
     public required IncidentId Id { get; init; }
     public required string Title { get; init; }
     public required Severity Severity { get; init; }
+
+    /// <summary>A SEV1 or SEV2 set by someone who is not a manager, until a manager confirms it with <c>sev</c>.</summary>
+    public bool SeverityAwaitsConfirmation { get; init; }
+
     public IncidentStatus Status { get; init; } = IncidentStatus.Investigating;
     public PersonId? Commander { get; init; }
     public required ChatPlace Place { get; init; }

@@ -1,13 +1,15 @@
-using ChatOps.Core.Chat;
-using ChatOps.Core.Commands;
-using ChatOps.Core.Incidents;
+using ChatOps.Core.Access;
 using ChatOps.Core.Messages;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Incidents;
 
 /// <summary>The incident's root message: what it is, where it stands, and the next steps as buttons.</summary>
-public sealed class IncidentCard(IncidentClock clock)
+public sealed class IncidentCard(IncidentClock clock, IOptionsMonitor<RoleOptions> roles)
 {
+    /// <summary>Managers mentioned by name on a card that awaits one; a longer list is noise, and any of them will do.</summary>
+    private const int MentionedManagers = 10;
+
     public ChatMessage Render(Incident incident, IEnumerable<string> runbooks)
     {
         var blocks = Facts(incident);
@@ -19,7 +21,7 @@ public sealed class IncidentCard(IncidentClock clock)
     public List<MessageBlock> Facts(Incident incident)
     {
         var elapsed = IncidentClock.Length((incident.ResolvedAt ?? clock.Now) - incident.DeclaredAt);
-        return
+        List<MessageBlock> facts =
         [
             new HeaderBlock($"{incident.Id} · {incident.Severity.Label()} · {incident.Title}"),
             new FieldsBlock(
@@ -31,6 +33,27 @@ public sealed class IncidentCard(IncidentClock clock)
             ]),
             new ContextBlock($"Declared {clock.Short(incident.DeclaredAt)} by {Mention.Of(incident.DeclaredBy)}"),
         ];
+        if (incident.SeverityAwaitsConfirmation && incident.IsOpen) facts.Add(AwaitingConfirmation(incident));
+        return facts;
+    }
+
+    /// <summary>
+    /// Names the configured managers of the incident's own platform (a mention of another platform's person means
+    /// nothing here); members of a platform's manager groups cannot be listed, so without names it asks for "a manager".
+    /// </summary>
+    private TextBlock AwaitingConfirmation(Incident incident)
+    {
+        var managers = roles.CurrentValue.Managers
+            .Select(m => PersonId.TryParse(m.Trim(), out var person) ? person : null)
+            .OfType<PersonId>()
+            .Where(p => p.Platform == incident.Place.Platform)
+            .Distinct()
+            .Take(MentionedManagers)
+            .Select(p => Mention.Of(p))
+            .ToList();
+        var severity = incident.Severity.Label();
+        var who = managers.Count == 0 ? "" : $" ({string.Join(", ", managers)})";
+        return new TextBlock($"{severity} awaits a manager's confirmation{who}: a manager confirms it with sev {(int)incident.Severity}.");
     }
 
     /// <summary>The card's one-line summary, the notification text.</summary>

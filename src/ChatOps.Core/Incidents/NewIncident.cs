@@ -9,7 +9,8 @@ public sealed record NewIncident(
     ChatPlace Place,
     PersonId DeclaredBy,
     DateTimeOffset DeclaredAt,
-    PersonId? Commander)
+    PersonId? Commander,
+    bool SeverityAwaitsConfirmation = false)
 {
     /// <summary>The stored incident once the store has given it its id.</summary>
     public Incident WithId(IncidentId id) => new()
@@ -17,6 +18,7 @@ public sealed record NewIncident(
         Id = id,
         Title = Title,
         Severity = Severity,
+        SeverityAwaitsConfirmation = SeverityAwaitsConfirmation,
         Place = Place,
         DeclaredBy = DeclaredBy,
         DeclaredAt = DeclaredAt,

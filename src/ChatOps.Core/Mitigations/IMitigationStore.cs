@@ -21,6 +21,9 @@ public interface IMitigationStore
     /// </summary>
     Task<bool> TryUpdateAsync(MitigationRequest updated, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
+    /// <summary>Appends audit lines that change no request: attempts that were refused.</summary>
+    Task AppendAuditAsync(IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
+
     /// <summary>The audit of an incident's requests, in the order it was written.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditAsync(IncidentId incident, CancellationToken cancellationToken);
 }

@@ -17,6 +17,10 @@ public sealed partial class MitigationRecords(IIncidentStore incidents, IMitigat
     public AuditEntry Audit(MitigationRequest request, Actor actor, string action, string outcome) =>
         new(time.GetUtcNow(), actor.Id, request.Incident, request.Id, action, outcome, Json(request.Before), Json(request.After));
 
+    /// <summary>Audits an attempt that was refused, with who tried and why; the request itself is unchanged.</summary>
+    public Task RefusedAsync(MitigationRequest request, Actor actor, string action, string reason, CancellationToken cancellationToken) =>
+        requests.AppendAuditAsync([new AuditEntry(time.GetUtcNow(), actor.Id, request.Incident, request.Id, action, "refused: " + reason)], cancellationToken);
+
     public async Task TimelineAsync(Incident incident, Actor actor, TimelineKind kind, string text, MitigationRequest request, CancellationToken cancellationToken) =>
         await incidents.AppendAsync([events.New(incident, actor, kind, text,
             ("request", request.Name), ("runbook", request.Runbook), ("mitigation", request.Mitigation),

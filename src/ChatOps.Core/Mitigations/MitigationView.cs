@@ -42,6 +42,9 @@ public sealed class MitigationView(IncidentClock clock)
                     new Button("Deny", ButtonActions.Command, $"deny {request.Name}", ButtonStyle.Danger),
                 ]));
                 break;
+            case RequestStatus.Expired:
+                blocks.Add(new ContextBlock($"Expired {clock.Short(request.ExpiresAt)} without a decision. Request it again if it is still needed."));
+                break;
             case RequestStatus.Executed when !request.IsRevert:
                 blocks.Add(new ActionsBlock([
                     new Button("Revert", ButtonActions.Command, $"revert {request.Name}", ButtonStyle.Danger,

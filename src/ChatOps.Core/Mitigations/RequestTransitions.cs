@@ -10,9 +10,9 @@ public static class RequestTransitions
     {
         if (Closed(request, now) is { } closed) return closed;
         if (approver == request.RequestedBy)
-            return Transition.Refuse($"You requested {request.Name}; someone else must approve it.");
+            return Transition.Refuse($"You requested {request.Name}; someone else must approve it.", "own request");
         if (request.Approvers.Contains(approver))
-            return Transition.Refuse($"You already approved {request.Name}; it needs {request.RequiredApprovals} different approvers.");
+            return Transition.Refuse($"You already approved {request.Name}; it needs {request.RequiredApprovals} different approvers.", "already approved");
         var approvers = request.Approvers.Add(approver);
         return Transition.To(request with
         {
@@ -59,12 +59,15 @@ public static class RequestTransitions
 
     public static string Name(RequestStatus status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>What someone who acts on an expired request is told.</summary>
+    public static string ExpiredText(MitigationRequest request) => $"{request.Name} expired at {request.ExpiresAt:HH:mm} UTC; request it again.";
+
     private static Transition? Closed(MitigationRequest request, DateTimeOffset now)
     {
         if (request.Status == RequestStatus.Pending && now >= request.ExpiresAt)
-            return new Transition(request with { Status = RequestStatus.Expired }, $"{request.Name} expired at {request.ExpiresAt:HH:mm} UTC; request it again.");
+            return new Transition(request with { Status = RequestStatus.Expired }, ExpiredText(request));
         return request.Status == RequestStatus.Pending
             ? null
-            : Transition.Refuse($"{request.Name} is already {Name(request.Status)}.");
+            : Transition.Refuse($"{request.Name} is already {Name(request.Status)}.", $"already {Name(request.Status)}");
     }
 }

@@ -16,7 +16,6 @@ namespace ChatOps.Slack.Inbound;
 /// </summary>
 internal sealed class DeclareModal(
     SlackApiClient client,
-    IncidentPolicy policy,
     InboundPipeline pipeline,
     TimeProvider time)
 {
@@ -78,12 +77,12 @@ internal sealed class DeclareModal(
         if (string.IsNullOrEmpty(title)) errors[Title] = "An incident needs a title.";
         else if (title.Length > DeclareIncident.MaxTitle) errors[Title] = $"Keep the title to {DeclareIncident.MaxTitle} characters; put the detail in the description.";
         else if (channel is null) errors[Title] = "This form no longer knows its channel; run /incident declare again.";
+        // Any severity is accepted from anyone: a SEV1 or SEV2 from a non-manager is declared and awaits a manager's confirmation.
         if (!SeverityText.TryParse(severityText, out var severity)) errors[SeverityField] = "Choose SEV1 to SEV4.";
-        else if (await policy.WhyNotDeclareAsync(new Actor(SlackPlatform.Person(payload.User!.Id)), severity, cancellationToken) is { } why) errors[SeverityField] = why;
         if (errors.Count > 0) return new SlackAck(200, JsonSerializer.SerializeToUtf8Bytes(new ViewErrorsResponse(errors), SlackJsonContext.Default.ViewErrorsResponse));
 
         // A submission delivered twice declares once (its view id is the delivery); an empty 200 closes the modal.
-        var actor = new Actor(SlackPlatform.Person(payload.User.Id), payload.User.Username ?? payload.User.Name);
+        var actor = new Actor(SlackPlatform.Person(payload.User!.Id), payload.User.Username ?? payload.User.Name);
         await pipeline.AcceptAsync(new InboundEnvelope(actor, new ChatPlace(SlackPlatform.Name, channel!),
             $"declare {severity.Label().ToLowerInvariant()} {title!.ReplaceLineEndings(" ")}", $"slack:view:{view.Id}")
         {

@@ -13,7 +13,7 @@ namespace ChatOps.Storage.Sqlite;
 public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStore
 {
     private const string Columns =
-        "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version, address";
+        "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version, address, severity_awaits_confirmation";
 
     private static readonly string InsertIncident =
         $"INSERT INTO incidents ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))})";
@@ -87,7 +87,8 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         var update = session.Command("""
             UPDATE incidents SET title = $title, severity = $severity, status = $status, commander = $commander,
                 platform = $platform, channel = $channel, thread = $thread, address = $address, resolved_at = $resolved_at, impact = $impact,
-                root_cause = $root_cause, resolution = $resolution, action_items = $action_items, lessons = $lessons, version = $version
+                root_cause = $root_cause, resolution = $resolution, action_items = $action_items, lessons = $lessons, version = $version,
+                severity_awaits_confirmation = $severity_awaits_confirmation
             WHERE id = $id AND version = $expected
             """, transaction);
         Bind(update, updated);
@@ -174,6 +175,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         command.Parameters.AddWithValue("$number", i.Id.Number);
         command.Parameters.AddWithValue("$title", i.Title);
         command.Parameters.AddWithValue("$severity", (int)i.Severity);
+        command.Parameters.AddWithValue("$severity_awaits_confirmation", i.SeverityAwaitsConfirmation ? 1 : 0);
         command.Parameters.AddWithValue("$status", StoredNames.Status(i.Status));
         command.Parameters.AddWithValue("$commander", (object?)i.Commander?.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$platform", i.Place.Platform);
@@ -202,6 +204,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
                 Id = new IncidentId(r.GetInt32(1), r.GetInt32(2)),
                 Title = r.GetString(3),
                 Severity = (Severity)r.GetInt32(4),
+                SeverityAwaitsConfirmation = r.GetInt32(20) != 0,
                 Status = StoredNames.Status(r.GetString(5)),
                 Commander = r.IsDBNull(6) ? null : PersonId.Parse(r.GetString(6)),
                 Place = new ChatPlace(r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(19) ? null : r.GetString(19)),

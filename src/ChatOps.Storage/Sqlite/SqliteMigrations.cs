@@ -132,5 +132,9 @@ internal static class SqliteMigrations
                 probed_at TEXT NOT NULL
             );
             """),
+        // A SEV1 or SEV2 declared by someone who is not a manager waits for a manager's confirmation; earlier ones need none.
+        (6, """
+            ALTER TABLE incidents ADD COLUMN severity_awaits_confirmation INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }

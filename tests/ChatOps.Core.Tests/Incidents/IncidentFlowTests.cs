@@ -111,15 +111,17 @@ public sealed class IncidentFlowTests
     }
 
     [Fact]
-    public async Task Severity_policy_responders_declare_low_managers_and_commanders_change()
+    public async Task Severity_policy_responders_declare_at_any_level_managers_and_their_commanders_change()
     {
         await using var chat = NewConversation();
-        Assert.Equal(CommandErrorCode.NotAllowed, (await chat.SayAsync(Alice, "declare sev1 everything down")).Error!.Code);
+        // Anyone declares at any severity now; a responder's SEV1 awaits a manager's confirmation (SeverityPolicyTests).
+        Assert.Null((await chat.SayAsync(Alice, "declare sev1 everything down")).Error);
         Assert.Null((await chat.SayAsync(Manager, "declare sev1 everything down")).Error);
         var incident = await chat.DeclareAsync(Alice, "sev4 small thing");
 
         Assert.Equal(CommandErrorCode.NotAllowed, (await chat.SayAsync(Alice, $"sev {incident.Id} 3")).Error!.Code);
-        Assert.Null((await chat.SayAsync(Alice, $"lead {incident.Id} <@{Bob}>")).Error);
+        // A manager's appointment: a commander an ordinary user appointed has no say over severity.
+        Assert.Null((await chat.SayAsync(Manager, $"lead {incident.Id} <@{Bob}>")).Error);
         Assert.Equal(CommandErrorCode.NotAllowed, (await chat.SayAsync(Alice, $"lead {incident.Id} <@{Alice}>")).Error!.Code);
         Assert.Null((await chat.SayAsync(Bob, $"sev {incident.Id} 2 customers see errors")).Error);
         Assert.Null((await chat.SayAsync(Manager, $"sev {incident.Id} 1")).Error);

@@ -164,10 +164,11 @@ public sealed class MitigationFlowTests
     }
 
     [Fact]
-    public async Task The_commander_may_approve()
+    public async Task The_commander_an_approver_appointed_may_approve()
     {
         await using var s = await StartAsync();
-        await s.Chat.SayAsync(Alice, "lead <@U-BOB>");
+        // An approver's appointment: an ordinary user's would give no rights (ApprovalRightsTests).
+        await s.Chat.SayAsync(Approver, "lead <@U-BOB>");
         await s.Chat.SayAsync(Alice, "mitigate high-latency/scale-inference");
         Assert.Null((await s.Chat.SayAsync("U-BOB", "approve MIT-1")).Error);
         Assert.Equal(RequestStatus.Executed, s.Request(1).Status);

@@ -25,12 +25,12 @@ public sealed class AnswerDecision(IncidentResolver resolver, RunbookCatalog cat
         var timeline = await store.TimelineAsync(incident.Id, cancellationToken);
         var run = timeline.SkipWhile((_, i) => i < LastStart(timeline, runbook.Id)).ToList();
         if (run.Count == 0)
-            return CommandResult.Reject(CommandErrorCode.UnknownQuestion, $"Runbook {runbook.Id} has not run in {incident.Id}; run it first.", Verbs.UsageOf(command));
+            return CommandResult.Reject(CommandErrorCode.UnknownQuestion, $"Runbook {runbook.Id} has not run in {incident.Id}; run it first.");
         var evidence = CheckValues.Latest(run, runbook.Id).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         var open = DecisionWalker.Walk(tree, tree.Start, evidence, PersonAnswers(run, runbook.Id)).Open;
         if (open?.Id != node.Id)
             return CommandResult.Reject(CommandErrorCode.UnknownQuestion,
-                open is null ? $"Every question of {runbook.Id} is answered." : $"That question is not open; the open one is: {open.Ask}", Verbs.UsageOf(command));
+                open is null ? $"Every question of {runbook.Id} is answered." : $"That question is not open; the open one is: {open.Ask}");
 
         var answer = command.Yes ? "Yes" : "No";
         await store.AppendAsync([events.New(incident, context.Actor, TimelineKind.DecisionTaken, $"{node.Ask} {answer}",

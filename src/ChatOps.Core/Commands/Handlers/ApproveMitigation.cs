@@ -14,22 +14,20 @@ public sealed class ApproveMitigation(
     IncidentPolicy policy,
     RequestDecisions decisions,
     MitigationRecords records,
-    MitigationExecution execution) : RequestCommandHandler<ApproveCommand>(requests, incidents, policy)
+    MitigationExecution execution) : RequestCommandHandler<ApproveCommand>(requests, incidents, policy, records)
 {
+    protected override string AuditedAction => "approve";
+
     protected override long RequestOf(ApproveCommand command) => command.Request;
 
     protected override async Task<CommandResult> HandleAsync(ApproveCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
-        if (!incident.IsOpen)
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{incident.Id} is resolved; {request.Name} will not run. Deny it, or reopen work in a new incident.", Verbs.UsageOf(command));
+        var decision = await decisions.ApproveAsync(request, incident, context.Actor, cancellationToken);
+        if (decision.Request is not { } approved) return Refused(decision);
 
-        var decision = await decisions.DecideAsync(request, incident, context.Actor, "approve",
-            (r, now) => RequestTransitions.Approve(r, context.Actor.Id, now), r => RequestTransitions.Name(r.Status), cancellationToken);
-        if (decision.Request is not { } approved) return Refused(command, decision);
-
-        await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationApproved,
+        await Records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationApproved,
             $"{approved.Name} approved by {Mention.Of(context.Actor)} ({approved.Approvers.Count}/{approved.RequiredApprovals})", approved, cancellationToken);
-        await records.ShowAsync(incident, approved, cancellationToken);
+        await Records.ShowAsync(incident, approved, cancellationToken);
         if (approved.Status == RequestStatus.Approved) await execution.RunAsync(incident, approved, context.Actor, cancellationToken);
         return new CommandResult([]);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
@@ -23,16 +24,17 @@ public sealed class DeclareIncident(
     protected override async Task<CommandResult> HandleAsync(DeclareCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         var severity = command.Severity ?? options.Value.DefaultSeverity;
-        if (await policy.WhyNotDeclareAsync(context.Actor, severity, cancellationToken) is { } why)
-            return CommandResult.Reject(CommandErrorCode.NotAllowed, why, Verbs.UsageOf(command));
+        // Declared as asked: a responder is never slowed down; a manager confirms a SEV1 or SEV2 afterwards.
+        var awaits = await policy.AwaitsConfirmationAsync(context.Actor, severity, cancellationToken);
 
         var title = command.Title.ReplaceLineEndings(" ");
         if (title.Length > MaxTitle) title = title[..(MaxTitle - 1)] + "…";
-        var declared = new NewIncident(title, severity, context.Place with { Thread = null }, context.Actor.Id, clock.Now, null);
+        var declared = new NewIncident(title, severity, context.Place with { Thread = null }, context.Actor.Id, clock.Now, null, awaits);
         var incident = await store.CreateAsync(declared, id =>
         [
             new TimelineEvent(id, declared.DeclaredAt, context.Actor.Id, TimelineKind.Declared,
-                $"Incident declared at {severity.Label()}: {title}"),
+                $"Incident declared at {severity.Label()}: {title}" + (awaits ? $" ({severity.Label()} awaits a manager's confirmation)" : ""),
+                awaits ? ImmutableSortedDictionary<string, string>.Empty.Add("confirmation", "awaited") : null),
         ], cancellationToken);
 
         var blocks = new List<MessageBlock>

@@ -13,8 +13,10 @@ public sealed class DenyMitigation(
     IIncidentStore incidents,
     IncidentPolicy policy,
     RequestDecisions decisions,
-    MitigationRecords records) : RequestCommandHandler<DenyCommand>(requests, incidents, policy)
+    MitigationRecords records) : RequestCommandHandler<DenyCommand>(requests, incidents, policy, records)
 {
+    protected override string AuditedAction => "deny";
+
     protected override long RequestOf(DenyCommand command) => command.Request;
 
     protected override async Task<CommandResult> HandleAsync(DenyCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken)
@@ -22,13 +24,12 @@ public sealed class DenyMitigation(
         if (command.Reason is not { } reason)
             return CommandResult.Reject(CommandErrorCode.MissingArgument, $"Say why: deny {request.Name} <reason>.", Verbs.UsageOf(command));
 
-        var decision = await decisions.DecideAsync(request, incident, context.Actor, "deny",
-            (r, now) => RequestTransitions.Deny(r, context.Actor.Id, reason, now), _ => "denied: " + reason, cancellationToken);
-        if (decision.Request is not { } denied) return Refused(command, decision);
+        var decision = await decisions.DenyAsync(request, incident, context.Actor, reason, cancellationToken);
+        if (decision.Request is not { } denied) return Refused(decision);
 
-        await records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationDenied,
+        await Records.TimelineAsync(incident, context.Actor, TimelineKind.MitigationDenied,
             $"{denied.Name} denied by {Mention.Of(context.Actor)}: {reason}", denied, cancellationToken);
-        await records.ShowAsync(incident, denied, cancellationToken);
+        await Records.ShowAsync(incident, denied, cancellationToken);
         return new CommandResult([]);
     }
 }

@@ -15,7 +15,7 @@ public sealed class IncidentReplies(IncidentChanger changer, IncidentCard card, 
     {
         var (updated, refused) = await changer.ApplyAsync(incident, change, cancellationToken);
         return updated is null
-            ? CommandResult.Reject(refused!.Forbidden ? CommandErrorCode.NotAllowed : CommandErrorCode.InvalidTransition, refused.Refusal!, Verbs.UsageOf(command))
+            ? CommandResult.Reject(refused!.Forbidden ? CommandErrorCode.NotAllowed : CommandErrorCode.InvalidTransition, refused.Refusal!)
             : CommandResult.Changed(updated, ChatMessage.Plain(reply(updated)), Card(updated));
     }
 

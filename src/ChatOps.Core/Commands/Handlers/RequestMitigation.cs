@@ -23,15 +23,15 @@ public sealed class RequestMitigation(
         if (runbook.FindMitigation(command.Mitigation) is not { } mitigation)
             return CommandResult.Reject(CommandErrorCode.UnknownMitigation,
                 $"Runbook {runbook.Id} has no mitigation '{CommandTable.Shorten(command.Mitigation)}'. It has: {string.Join(", ", runbook.Mitigations.Select(m => m.Id))}.", usage);
-        if (!incident.IsOpen) return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{incident.Id} is resolved; nothing to mitigate.", usage);
+        if (!incident.IsOpen) return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{incident.Id} is resolved; nothing to mitigate.");
         if (mitigation.Action is ManualAction manual)
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{mitigation.Title} is a manual step: {manual.Steps} Record it with note when done.", usage);
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{mitigation.Title} is a manual step: {manual.Steps} Record it with note when done.");
         if (mitigation.Action is BlockAction && command.Subject is null)
             return CommandResult.Reject(CommandErrorCode.MissingArgument, $"Say whom to block: mitigate {runbook.Id}/{mitigation.Id} <user-id-or-ip>.", usage);
         if (mitigation.Action is not BlockAction && command.Subject is not null)
             return CommandResult.Reject(CommandErrorCode.UnexpectedArgument, $"{mitigation.Title} takes no user or IP.", usage);
         if (execution.For(mitigation.Action) is not { } executor)
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"No executor for '{mitigation.Action.Kind}' mitigations is configured here.", usage);
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"No executor for '{mitigation.Action.Kind}' mitigations is configured here.");
 
         MitigationPreview preview;
         try
@@ -40,7 +40,7 @@ public sealed class RequestMitigation(
         }
         catch (MitigationFailedException e)
         {
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"Cannot read what {mitigation.Title} would change: {e.Message}", usage);
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"Cannot read what {mitigation.Title} would change: {e.Message}");
         }
 
         var now = time.GetUtcNow();

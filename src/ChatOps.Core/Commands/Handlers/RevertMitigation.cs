@@ -17,23 +17,22 @@ public sealed class RevertMitigation(
     MitigationExecution execution,
     MitigationRecords records,
     IOptions<ApprovalOptions> options,
-    TimeProvider time) : RequestCommandHandler<RevertCommand>(requests, incidents, policy)
+    TimeProvider time) : RequestCommandHandler<RevertCommand>(requests, incidents, policy, records)
 {
     protected override long RequestOf(RevertCommand command) => command.Request;
 
     protected override async Task<CommandResult> HandleAsync(RevertCommand command, MitigationRequest request, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
         var original = request;
-        var usage = Verbs.UsageOf(command);
         if (original.IsRevert || original.Status != RequestStatus.Executed || original.Before is null)
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{original.Name} is {RequestTransitions.Name(original.Status)}; only an executed mitigation can be reverted.", usage);
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{original.Name} is {RequestTransitions.Name(original.Status)}; only an executed mitigation can be reverted.");
         var pending = (await Requests.ListAsync(original.Incident, cancellationToken))
             .FirstOrDefault(r => r.RevertOf == original.Id && r.Status is RequestStatus.Pending or RequestStatus.Approved or RequestStatus.Executing);
         if (pending is not null)
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{pending.Name} already asks to revert {original.Name}.", usage);
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{pending.Name} already asks to revert {original.Name}.");
         var action = catalog.Find(original.Runbook)?.FindMitigation(original.Mitigation)?.Action;
         if (action is null || execution.For(action) is not { } executor)
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{original.Name} cannot be reverted here: its runbook or executor is missing.", usage);
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{original.Name} cannot be reverted here: its runbook or executor is missing.");
 
         string current;
         try
@@ -42,11 +41,11 @@ public sealed class RevertMitigation(
         }
         catch (MitigationFailedException e)
         {
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"Cannot read the current state to revert {original.Name}: {e.Message}", usage);
+            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"Cannot read the current state to revert {original.Name}: {e.Message}");
         }
 
         var now = time.GetUtcNow();
-        await records.OpenAsync(incident, context.Actor, new MitigationRequest
+        await Records.OpenAsync(incident, context.Actor, new MitigationRequest
         {
             Incident = original.Incident,
             Runbook = original.Runbook,
