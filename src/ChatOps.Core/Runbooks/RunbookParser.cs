@@ -9,7 +9,8 @@ namespace ChatOps.Core.Runbooks;
 /// <summary>Reads one runbook file; every problem is reported with its line, and a file with any problem yields no runbook.</summary>
 internal static partial class RunbookParser
 {
-    public static (Runbook? Runbook, IReadOnlyList<RunbookError> Errors) Parse(string yaml, string file)
+    /// <param name="configured">The deployment's values for a runbook id, over the defaults the runbook declares.</param>
+    public static (Runbook? Runbook, IReadOnlyList<RunbookError> Errors) Parse(string yaml, string file, Func<string, IReadOnlyDictionary<string, double>> configured)
     {
         var errors = new RunbookErrorSink(file);
         var stream = new YamlStream();
@@ -29,7 +30,11 @@ internal static partial class RunbookParser
             return (null, errors.Errors);
         }
 
-        var map = new YamlMap(root, errors, "runbook");
+        // Values come first: every other text may refer to them.
+        var declaration = new YamlMap(root, errors, "runbook");
+        var values = ValueReferences.Read(declaration, declaration.PeekText("id") is { } named ? configured(named) : new Dictionary<string, double>());
+        var map = new YamlMap(root, errors, "runbook", values);
+        map.MarkRead("values");
         var id = Id(map, "id", "runbook");
         var title = map.Text("title", required: true);
         var summary = map.Text("summary");
@@ -53,7 +58,10 @@ internal static partial class RunbookParser
         var decision = decisionMap is null ? null : DecisionParser.Parse(decisionMap, Declared(checkMaps), Declared(mitigationMaps));
 
         if (errors.Count > 0 || id is null || title is null) return (null, errors.Errors);
-        return (new Runbook(id, title, summary, symptoms, alerts, timebox, checks, decision, mitigations, checklists, notes, file), errors.Errors);
+        return (new Runbook(id, title, summary, symptoms, alerts, timebox, checks, decision, mitigations, checklists, notes, file)
+        {
+            Values = values.Values,
+        }, errors.Errors);
     }
 
     /// <summary>Ids are lower-case words joined by hyphens, so they can be typed in chat and used in button values.</summary>
