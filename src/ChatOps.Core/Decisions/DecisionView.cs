@@ -41,8 +41,8 @@ public static class DecisionView
             ]));
         }
         if (leaf.Advice is { } advice) blocks.Add(new TextBlock(advice));
-        // Every mitigation button leads to an approval request; manual steps have nothing to approve.
-        var buttons = leaf.Recommend.Select(runbook.FindMitigation).OfType<MitigationDefinition>().Where(m => m.Action is not ManualAction)
+        // A mitigation button leads to an approval request; a manual step's to a step someone marks done.
+        var buttons = leaf.Recommend.Select(runbook.FindMitigation).OfType<MitigationDefinition>()
             .Select(m => new Button(Label($"Request: {m.Title}"), ButtonActions.Command, $"mitigate {incident.Id} {runbook.Id}/{m.Id}",
                 m.Emergency ? ButtonStyle.Danger : ButtonStyle.Default,
                 m.Emergency ? new Confirm($"Request {m.Title}?", $"Emergency only: {m.When}. Two approvers must agree before it runs.", "Request", "Cancel") : null))

@@ -28,4 +28,5 @@ public enum TimelineKind
     Resolved,
     ActionItemCompleted,
     MitigationExpired,
+    MitigationDone,
 }

@@ -24,6 +24,9 @@ internal static partial class MitigationParser
         var actionMap = map.Map("action", $"{where} action", required: true);
         map.RejectUnknownKeys();
         var action = actionMap is null ? null : Action(actionMap, where);
+        // Approval guards what the bot changes; a manual step changes nothing by itself, so two approvers would guard nothing.
+        if (emergency && action is ManualAction)
+            map.Errors.Add(map.LineOf("emergency"), $"{where}: a manual step needs no approval, so it cannot be emergency: true; say when to use it in 'when'.");
         if (map.Errors.Count > before || id is null || title is null || when is null || action is null) return null;
         return new MitigationDefinition(id, title, when, emergency, action, followUp);
     }

@@ -68,6 +68,17 @@ public sealed class RunbookLoaderTests
     }
 
     [Fact]
+    public void A_manual_step_cannot_ask_for_emergency_approval()
+    {
+        var yaml = Valid.Replace("action: { kind: scale, deployment: vllm, replicas: \"+2\" }", "emergency: true\n    action: { kind: manual, steps: Restart it by hand. }", StringComparison.Ordinal);
+
+        var error = Assert.Single(RunbookLoader.LoadText(yaml, "manual.yaml").Errors);
+
+        Assert.Equal(24, error.Line);
+        Assert.Contains("a manual step needs no approval", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_duplicate_check_id_is_reported_at_the_second_use()
     {
         var yaml = Valid.Replace("decision:", "  - id: gpu\n    title: Again\n    kind: prometheus\n    target: metrics\n    query: up\ndecision:", StringComparison.Ordinal);

@@ -7,12 +7,16 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Commands.Handlers;
 
-/// <summary>A mitigation button, or <c>mitigate</c>: reads the state live and asks for approval in the thread. Nothing changes yet.</summary>
+/// <summary>
+/// A mitigation button, or <c>mitigate</c>: reads the state live and asks for approval in the thread. Nothing changes yet.
+/// A manual step needs no approval (the bot changes nothing): it is posted for someone to do and mark done.
+/// </summary>
 public sealed class RequestMitigation(
     IncidentResolver resolver,
     RunbookCatalog catalog,
     MitigationExecution execution,
     MitigationRecords records,
+    ManualSteps manualSteps,
     IOptions<ApprovalOptions> options,
     TimeProvider time) : IncidentCommandHandler<MitigateCommand>(resolver)
 {
@@ -24,8 +28,14 @@ public sealed class RequestMitigation(
             return CommandResult.Reject(CommandErrorCode.UnknownMitigation,
                 $"Runbook {runbook.Id} has no mitigation '{CommandTable.Shorten(command.Mitigation)}'. It has: {string.Join(", ", runbook.Mitigations.Select(m => m.Id))}.", usage);
         if (!incident.IsOpen) return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{incident.Id} is resolved; nothing to mitigate.", usage);
+        if (mitigation.Action is ManualAction && command.Subject is not null)
+            return CommandResult.Reject(CommandErrorCode.UnexpectedArgument, $"{mitigation.Title} takes no user or IP.", usage);
         if (mitigation.Action is ManualAction manual)
-            return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{mitigation.Title} is a manual step: {manual.Steps} Record it with note when done.", usage);
+        {
+            return await manualSteps.OpenAsync(incident, runbook, mitigation, manual, context.Actor, cancellationToken) is { } open
+                ? CommandResult.Reject(CommandErrorCode.InvalidTransition, open, usage)
+                : new CommandResult([]);
+        }
         if (mitigation.Action is BlockAction && command.Subject is null)
             return CommandResult.Reject(CommandErrorCode.MissingArgument, $"Say whom to block: mitigate {runbook.Id}/{mitigation.Id} <user-id-or-ip>.", usage);
         if (mitigation.Action is not BlockAction && command.Subject is not null)
