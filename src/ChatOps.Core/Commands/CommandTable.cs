@@ -203,9 +203,11 @@ public static class CommandTable
         if (slash <= 0 || slash == reference.Length - 1)
             return spec.Fail(CommandErrorCode.UnexpectedArgument, $"'{Shorten(reference)}' is not runbook/mitigation.");
         var subject = cursor.Next();
-        return cursor.AtEnd
-            ? ParseResult.Ok(new MitigateCommand(incident, reference[..slash], reference[(slash + 1)..], subject))
-            : spec.Fail(CommandErrorCode.UnexpectedArgument, "mitigate takes runbook/mitigation and at most one user or IP.");
+        if (!cursor.AtEnd) return spec.Fail(CommandErrorCode.UnexpectedArgument, "mitigate takes runbook/mitigation and at most one user or IP.");
+        // Whether this mitigation takes a subject is the handler's to say (it knows the runbook); what one looks like is grammar.
+        if (subject is not null && !MitigationSubject.TryNormalize(subject, out subject, out var error))
+            return spec.Fail(CommandErrorCode.BadSubject, error);
+        return ParseResult.Ok(new MitigateCommand(incident, reference[..slash], reference[(slash + 1)..], subject));
     }
 
     private static ParseResult ReadRequest(TokenCursor cursor, CommandSpec spec, Func<long, string?, Command> make, bool allowText)

@@ -45,7 +45,8 @@ internal static partial class RunbookParser
         var checkMaps = map.Maps("checks", i => $"checks[{i}]");
         var checks = checkMaps.Select(CheckParser.Parse).OfType<CheckDefinition>().ToList();
         var mitigationMaps = map.Maps("mitigations", i => $"mitigations[{i}]");
-        var mitigations = mitigationMaps.Select(MitigationParser.Parse).OfType<MitigationDefinition>().ToList();
+        var mitigations = mitigationMaps.Select(m => MitigationParser.Parse(m, Declared(checkMaps))).OfType<MitigationDefinition>().ToList();
+        checks = KeepCandidateColumns(checks, mitigations);
         var checklists = map.Maps("checklists", i => $"checklists[{i}]")
             .Select(c => new Checklist(c.Text("title", required: true) ?? "", RequireItems(c)))
             .ToList();
@@ -75,6 +76,15 @@ internal static partial class RunbookParser
     }
 
     public static bool IsId(string text) => IdPattern().IsMatch(text);
+
+    /// <summary>A check whose rows a block offers as subjects keeps those columns on the timeline when it runs.</summary>
+    private static List<CheckDefinition> KeepCandidateColumns(List<CheckDefinition> checks, List<MitigationDefinition> mitigations)
+    {
+        var sources = mitigations.Select(m => m.Action).OfType<BlockAction>().SelectMany(b => b.Candidates).ToList();
+        return [.. checks.Select(c => sources.Any(s => s.Check == c.Id)
+            ? c with { KeptColumns = [.. sources.Where(s => s.Check == c.Id).Select(s => s.Column).Distinct(StringComparer.Ordinal)] }
+            : c)];
+    }
 
     private static HashSet<string> Declared(IReadOnlyList<YamlMap> entries) =>
         entries.Select(e => e.PeekText("id")).OfType<string>().ToHashSet(StringComparer.Ordinal);

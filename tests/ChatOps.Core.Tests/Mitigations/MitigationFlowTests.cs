@@ -301,7 +301,7 @@ public sealed class MitigationFlowTests
         await using var s = await StartAsync();
         var runbook = s.Chat.Get<RunbookCatalog>().Find("cost-spike")!;
 
-        var message = Decisions.DecisionView.Recommend(s.Incident, runbook, new DecisionLeaf(["audit-prompts", "increase-cache-ttl"], null));
+        var message = Decisions.DecisionView.Recommend(s.Incident, runbook, new DecisionLeaf(["audit-prompts", "increase-cache-ttl"], null), []);
 
         Assert.Equal(
             [("Request: Audit and trim prompts", $"mitigate {s.Incident.Id} cost-spike/audit-prompts"), ("Request: Increase cache TTL", $"mitigate {s.Incident.Id} cost-spike/increase-cache-ttl")],

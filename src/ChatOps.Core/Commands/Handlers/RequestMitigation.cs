@@ -1,5 +1,8 @@
+using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
+using ChatOps.Core.Decisions;
 using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
@@ -17,6 +20,7 @@ public sealed class RequestMitigation(
     MitigationExecution execution,
     MitigationRecords records,
     ManualSteps manualSteps,
+    IIncidentStore store,
     IOptions<ApprovalOptions> options,
     TimeProvider time) : IncidentCommandHandler<MitigateCommand>(resolver)
 {
@@ -36,8 +40,8 @@ public sealed class RequestMitigation(
                 ? CommandResult.Reject(CommandErrorCode.InvalidTransition, open, usage)
                 : new CommandResult([]);
         }
-        if (mitigation.Action is BlockAction && command.Subject is null)
-            return CommandResult.Reject(CommandErrorCode.MissingArgument, $"Say whom to block: mitigate {runbook.Id}/{mitigation.Id} <user-id-or-ip>.", usage);
+        if (mitigation.Action is BlockAction block && command.Subject is null)
+            return await AskWhomAsync(incident, runbook, mitigation, block, usage, cancellationToken);
         if (mitigation.Action is not BlockAction && command.Subject is not null)
             return CommandResult.Reject(CommandErrorCode.UnexpectedArgument, $"{mitigation.Title} takes no user or IP.", usage);
         if (execution.For(mitigation.Action) is not { } executor)
@@ -71,5 +75,19 @@ public sealed class RequestMitigation(
             Version = 1,
         }, "request", cancellationToken);
         return new CommandResult([]);
+    }
+
+    /// <summary>A block typed without its subject: the refusal says how to write it and carries the form that asks.</summary>
+    private async Task<CommandResult> AskWhomAsync(Incident incident, Runbook runbook, MitigationDefinition mitigation, BlockAction block, string? usage, CancellationToken cancellationToken)
+    {
+        var error = new CommandError(CommandErrorCode.MissingArgument, $"Say whom to block: mitigate {runbook.Id}/{mitigation.Id} <user-id-or-ip>, or choose in the form.", usage);
+        var timeline = await store.TimelineAsync(incident.Id, cancellationToken);
+        var command = $"mitigate {incident.Id} {runbook.Id}/{mitigation.Id}";
+        var form = MitigationButton.SubjectForm(command, mitigation, MitigationButton.Candidates(runbook, block, timeline));
+        var message = new ChatMessage(error.ToString(), [
+            new TextBlock(error.ToString()),
+            new ActionsBlock([new Button("Choose whom to block", ButtonActions.Form, command, Form: form)]),
+        ]);
+        return new CommandResult([new Outgoing(Audience.Requester, message)], error);
     }
 }
