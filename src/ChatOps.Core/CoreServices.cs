@@ -44,6 +44,7 @@ public static class CoreServices
         services.AddSingleton<MitigationRecords>();
         services.AddSingleton<MitigationExecution>();
         services.AddSingleton<MitigationExpiry>();
+        services.AddSingleton<ManualSteps>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<IWorkHandler, InboundJob>();
         foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()

@@ -38,7 +38,7 @@ internal sealed class LocalActions(Workspace workspace, LocalForwarder forwarder
         var message = workspace.Messages.FirstOrDefault(m => m.Ts == ts);
         if (message is null) return new JsonObject { ["status"] = 404 };
         var body = LocalRequests.BlockActions(user, message.Channel, message.Ts, message.ThreadTs, Text(input, "action_id"), Text(input, "value"),
-            workspace.NextTs(), workspace.IssueTrigger(user));
+            workspace.NextTs(), workspace.IssueTrigger(user), ephemeral: message.VisibleTo is not null);
         var (status, _, _) = await forwarder.SendAsync("slack/interactions", body, LocalRequests.FormType, cancellationToken);
         return new JsonObject { ["status"] = status };
     }

@@ -18,11 +18,11 @@ internal static class LocalRequests
             ("command", "/incident"), ("text", text), ("api_app_id", "A0LOCAL"), ("is_enterprise_install", "false"),
             ("response_url", "http://localhost/local/response"), ("trigger_id", triggerId));
 
-    public static string BlockActions(string user, string channel, string messageTs, string? threadTs, string actionId, string value, string actionTs, string triggerId)
+    public static string BlockActions(string user, string channel, string messageTs, string? threadTs, string actionId, string value, string actionTs, string triggerId, bool ephemeral = false)
     {
         var message = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["bot_id"] = "B0LOCAL" };
         if (threadTs is not null) message["thread_ts"] = threadTs;
-        var container = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = false };
+        var container = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = ephemeral };
         if (threadTs is not null) container["thread_ts"] = threadTs;
         return Payload(new JsonObject
         {

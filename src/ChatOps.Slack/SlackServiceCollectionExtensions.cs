@@ -38,6 +38,7 @@ public static class SlackServiceCollectionExtensions
 
         services.AddSingleton<SlackRequestReader>();
         services.AddSingleton<DeclareModal>();
+        services.AddSingleton<FormModal>();
         services.AddSingleton<SlashCommandEndpoint>();
         services.AddSingleton<InteractionEndpoint>();
         services.AddSingleton<EventEndpoint>();

@@ -38,6 +38,22 @@ public sealed class StartupTests : IDisposable
         Assert.Contains("not a valid expression", host.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Runbooks__Values__cost-spike__daily_budget", "5", "Runbooks:Values:cost-spike:daily_budget: runbook cost-spike declares no value 'daily_budget' (it declares daily_budget_usd).")]
+    [InlineData("Runbooks__Values__cost-spike__daily_budget_usd", "lots", "Runbooks:Values:cost-spike:daily_budget_usd: 'lots' is not a number; write it like 2500 or 0.5.")]
+    [InlineData("Runbooks__Values__cost-spikes__daily_budget_usd", "5", "Runbooks:Values:cost-spikes: there is no runbook 'cost-spikes'")]
+    public async Task A_bad_runbook_value_stops_the_host_with_one_line_naming_it(string variable, string value, string line)
+    {
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            [variable] = value,
+            ["Storage__Sqlite__Path"] = Path.Combine(_folder.FullName, "chatops.db"),
+        });
+        Assert.Equal(1, await host.WaitForExitAsync());
+        Assert.Contains("ChatOps cannot start: " + line, host.Output, StringComparison.Ordinal);
+        Assert.Single(host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("Runbooks:Values", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Several_wrong_settings_stop_the_host_with_each_named_on_its_own_line()
     {

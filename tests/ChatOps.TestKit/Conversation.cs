@@ -103,6 +103,12 @@ public sealed partial class Conversation : IAsyncDisposable
             ? SayAsync(user, button.Value, thread)
             : throw new NotSupportedException($"The conversation harness cannot click '{button.ActionId}' buttons yet.");
 
+    /// <summary>Clicks a form button as <paramref name="user"/> and submits the form with these answers, as an adapter's form does.</summary>
+    public Task<CommandResult> SubmitFormAsync(string user, Button button, params string[] answers) =>
+        button is { ActionId: ButtonActions.Form, Form: { } form }
+            ? SayAsync(user, form.Complete(answers))
+            : throw new InvalidOperationException($"'{button.Label}' opens no form.");
+
     /// <summary>Declares an incident and returns it with the thread its root message opened.</summary>
     public async Task<Incident> DeclareAsync(string user, string text)
     {

@@ -27,6 +27,14 @@ public sealed class ScriptedCheckExecutor(string kind) : ICheckExecutor
         return this;
     }
 
+    /// <summary>Rows, as a Postgres check answers them: <c>count</c> is the number of rows.</summary>
+    public ScriptedCheckExecutor AnswerTable(string checkId, IReadOnlyList<string> columns, params IReadOnlyList<string>[] rows)
+    {
+        var values = new Dictionary<string, ExpressionValue> { ["count"] = ExpressionValue.Of(rows.Length) };
+        _script[checkId] = _ => Task.FromResult(new CheckObservation(values, $"{rows.Length} rows", new Core.Messages.TableBlock(columns, rows)));
+        return this;
+    }
+
     public ScriptedCheckExecutor Fail(string checkId, string reason)
     {
         _script[checkId] = _ => Task.FromException<CheckObservation>(new CheckFailedException(reason));

@@ -20,6 +20,9 @@ public sealed record CheckDefinition(
 {
     public string Kind => Spec.Kind;
 
+    /// <summary>Columns of the result's rows that the timeline keeps (a block offers them as subjects later).</summary>
+    public IReadOnlyList<string> KeptColumns { get; init; } = [];
+
     /// <summary>The names a threshold or decision expression may read from a check's result.</summary>
     public static IReadOnlySet<string> ResultNames { get; } =
         new HashSet<string>(StringComparer.Ordinal) { "value", "status", "latency_ms", "count", "grade" };

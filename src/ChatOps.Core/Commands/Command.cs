@@ -35,6 +35,9 @@ public sealed record AddActionItemCommand(IncidentId? Incident, string Text, str
 
 public sealed record CompleteActionItemCommand(IncidentId? Incident, int Item) : Command(Incident);
 
+/// <summary><c>done MIT-N</c>: a manual step carried out; it finds its incident through the request.</summary>
+public sealed record CompleteManualStepCommand(long Request) : Command((IncidentId?)null), IRequestCommand;
+
 public sealed record AddLessonCommand(IncidentId? Incident, string Text) : Command(Incident);
 
 public sealed record MarkMitigatedCommand(IncidentId? Incident) : Command(Incident);

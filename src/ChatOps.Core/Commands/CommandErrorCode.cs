@@ -23,4 +23,5 @@ public enum CommandErrorCode
     BadRequestId,
     UnknownRequest,
     UnknownMitigation,
+    BadSubject,
 }

@@ -64,7 +64,10 @@ public static class CommandTable
             Read = (c, s) => ReadText(c, s, "Describe the impact after the verb.", (id, t) => new AddNoteCommand(id, NoteKind.Impact, t)),
         },
         new("action", $"action {Ref}<text> [@owner]", "Add an action item, optionally with an owner.", true) { Read = ReadAction },
-        new("done", $"done {Ref}<item-number>", "Mark an action item done (numbers as status shows them).", true) { Read = ReadDone },
+        new("done", $"done {Ref}<item-number> | done MIT-N", "Mark an action item done (numbered as status shows them), or a manual step (MIT-N).", true)
+        {
+            Read = ReadDone,
+        },
         new("lesson", $"lesson {Ref}<text>", "Add a lesson learned.", true)
         {
             Read = (c, s) => ReadText(c, s, "Write the lesson after the verb.", (id, t) => new AddLessonCommand(id, t)),
@@ -179,6 +182,8 @@ public static class CommandTable
 
     private static ParseResult ReadDone(TokenCursor cursor, CommandSpec spec)
     {
+        if (cursor.Peek()?.StartsWith("MIT-", StringComparison.OrdinalIgnoreCase) == true)
+            return ReadRequest(cursor, spec, (id, _) => new CompleteManualStepCommand(id), allowText: false);
         var incident = ReadIncident(cursor);
         var number = cursor.Next();
         if (number is null) return spec.Fail(CommandErrorCode.MissingArgument, "Give the number of the action item.");
@@ -198,9 +203,11 @@ public static class CommandTable
         if (slash <= 0 || slash == reference.Length - 1)
             return spec.Fail(CommandErrorCode.UnexpectedArgument, $"'{Shorten(reference)}' is not runbook/mitigation.");
         var subject = cursor.Next();
-        return cursor.AtEnd
-            ? ParseResult.Ok(new MitigateCommand(incident, reference[..slash], reference[(slash + 1)..], subject))
-            : spec.Fail(CommandErrorCode.UnexpectedArgument, "mitigate takes runbook/mitigation and at most one user or IP.");
+        if (!cursor.AtEnd) return spec.Fail(CommandErrorCode.UnexpectedArgument, "mitigate takes runbook/mitigation and at most one user or IP.");
+        // Whether this mitigation takes a subject is the handler's to say (it knows the runbook); what one looks like is grammar.
+        if (subject is not null && !MitigationSubject.TryNormalize(subject, out subject, out var error))
+            return spec.Fail(CommandErrorCode.BadSubject, error);
+        return ParseResult.Ok(new MitigateCommand(incident, reference[..slash], reference[(slash + 1)..], subject));
     }
 
     private static ParseResult ReadRequest(TokenCursor cursor, CommandSpec spec, Func<long, string?, Command> make, bool allowText)

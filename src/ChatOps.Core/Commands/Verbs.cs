@@ -19,7 +19,7 @@ internal static class Verbs
         AddNoteCommand { Kind: NoteKind.Impact } => "impact",
         AddNoteCommand => "note",
         AddActionItemCommand => "action",
-        CompleteActionItemCommand => "done",
+        CompleteActionItemCommand or CompleteManualStepCommand => "done",
         AddLessonCommand => "lesson",
         MarkMitigatedCommand => "mitigated",
         ResolveCommand => "resolve",

@@ -28,7 +28,8 @@ public static class DecisionView
         return new ChatMessage(node.Ask, blocks);
     }
 
-    public static ChatMessage Recommend(Incident incident, Runbook runbook, DecisionLeaf leaf)
+    /// <param name="timeline">The incident's timeline: a block's form offers what the latest checks found there.</param>
+    public static ChatMessage Recommend(Incident incident, Runbook runbook, DecisionLeaf leaf, IReadOnlyList<TimelineEvent> timeline)
     {
         var blocks = new List<MessageBlock> { new HeaderBlock("Recommended next steps") };
         foreach (var mitigation in leaf.Recommend.Select(runbook.FindMitigation).OfType<MitigationDefinition>())
@@ -41,19 +42,13 @@ public static class DecisionView
             ]));
         }
         if (leaf.Advice is { } advice) blocks.Add(new TextBlock(advice));
-        // Every mitigation button leads to an approval request; manual steps have nothing to approve.
-        var buttons = leaf.Recommend.Select(runbook.FindMitigation).OfType<MitigationDefinition>().Where(m => m.Action is not ManualAction)
-            .Select(m => new Button(Label($"Request: {m.Title}"), ButtonActions.Command, $"mitigate {incident.Id} {runbook.Id}/{m.Id}",
-                m.Emergency ? ButtonStyle.Danger : ButtonStyle.Default,
-                m.Emergency ? new Confirm($"Request {m.Title}?", $"Emergency only: {m.When}. Two approvers must agree before it runs.", "Request", "Cancel") : null))
-            .ToList();
+        // A mitigation button leads to an approval request; a manual step's to a step someone marks done.
+        var buttons = leaf.Recommend.Select(runbook.FindMitigation).OfType<MitigationDefinition>()
+            .Select(m => MitigationButton.For(incident, runbook, m, timeline)).ToList();
         if (buttons.Count > 0) blocks.Add(new ActionsBlock(buttons));
         foreach (var checklist in runbook.Checklists)
             blocks.Add(new TextBlock($"{checklist.Title}:\n{string.Join("\n", checklist.Items.Select(i => "☐ " + i))}"));
         var summary = leaf.Recommend.Count > 0 ? $"Recommended: {string.Join(", ", leaf.Recommend)}" : leaf.Advice ?? "Recommendation";
         return new ChatMessage(summary, blocks);
     }
-
-    /// <summary>Chat platforms cut button labels short (Slack: 75 characters).</summary>
-    private static string Label(string text) => text.Length <= 60 ? text : text[..59] + "…";
 }

@@ -42,8 +42,9 @@ public sealed class InboundPipeline(
         if (spec.ReadOnly) return new InboundAnswer(InboundOutcome.Answered, await dispatcher.DispatchAsync(parsed.Command, context, cancellationToken));
 
         // An incident that cannot be found is a user error: say so now rather than from the background. Only verbs
-        // that act on an incident find one; approve, deny and revert find theirs through the request.
-        return spec.NamesIncident && (await resolver.ResolveAsync(parsed.Command, context, cancellationToken)).Error is { } error
+        // that act on an incident find one; approve, deny, revert and done MIT-N find theirs through the request.
+        return spec.NamesIncident && parsed.Command is not IRequestCommand
+            && (await resolver.ResolveAsync(parsed.Command, context, cancellationToken)).Error is { } error
             ? new InboundAnswer(InboundOutcome.Answered, CommandResult.Reject(error))
             : null;
     }

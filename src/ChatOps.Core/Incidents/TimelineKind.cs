@@ -29,4 +29,5 @@ public enum TimelineKind
     ActionItemCompleted,
     MitigationExpired,
     SeverityConfirmed,
+    MitigationDone,
 }

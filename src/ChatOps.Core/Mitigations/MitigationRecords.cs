@@ -23,14 +23,15 @@ public sealed partial class MitigationRecords(IIncidentStore incidents, IMitigat
 
     public async Task TimelineAsync(Incident incident, Actor actor, TimelineKind kind, string text, MitigationRequest request, CancellationToken cancellationToken) =>
         await incidents.AppendAsync([events.New(incident, actor, kind, text,
-            ("request", request.Name), ("runbook", request.Runbook), ("mitigation", request.Mitigation),
+            ("request", request.Name), ("title", request.Title), ("runbook", request.Runbook), ("mitigation", request.Mitigation),
             ("before", request.Before?.Description), ("after", request.After?.Description))], cancellationToken);
 
     /// <summary>Stores a new request, puts it on the timeline and posts its message for approval.</summary>
     public async Task<MitigationRequest> OpenAsync(Incident incident, Actor actor, MitigationRequest draft, string auditAction, CancellationToken cancellationToken)
     {
-        var request = await requests.CreateAsync(draft, id => new AuditEntry(draft.RequestedAt, actor.Id, incident.Id, id, auditAction, "pending"), cancellationToken);
-        await TimelineAsync(incident, actor, TimelineKind.MitigationRequested, $"{request.Name} requested: {request.Title} ({request.Current} → {request.Planned})", request, cancellationToken);
+        var request = await requests.CreateAsync(draft, id => new AuditEntry(draft.RequestedAt, actor.Id, incident.Id, id, auditAction, RequestTransitions.Name(draft.Status)), cancellationToken);
+        var what = request.IsManual ? $"manual step: {request.Planned}" : $"{request.Current} → {request.Planned}";
+        await TimelineAsync(incident, actor, TimelineKind.MitigationRequested, $"{request.Name} requested: {request.Title} ({what})", request, cancellationToken);
         await ShowAsync(incident, request, cancellationToken);
         return request;
     }

@@ -50,4 +50,7 @@ public sealed record MitigationRequest
     public string Name => $"MIT-{Id}";
 
     public bool IsRevert => RevertOf is not null;
+
+    /// <summary>A step a person carries out (open → done); <see cref="Planned"/> holds the runbook's steps.</summary>
+    public bool IsManual => Status is RequestStatus.Open or RequestStatus.Done;
 }

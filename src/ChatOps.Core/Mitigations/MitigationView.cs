@@ -11,6 +11,7 @@ public sealed class MitigationView(IncidentClock clock)
 {
     public ChatMessage Card(MitigationRequest request)
     {
+        if (request.IsManual) return Manual(request);
         var status = RequestTransitions.Name(request.Status);
         var fields = new List<Field>
         {
@@ -51,6 +52,26 @@ public sealed class MitigationView(IncidentClock clock)
                         new Confirm($"Request a revert of {request.Name}?", $"Restores {request.Before?.Description}; the revert needs approval too.", "Request revert", "Cancel")),
                 ]));
                 break;
+        }
+        return new ChatMessage($"{request.Name} {status}: {request.Title}", blocks);
+    }
+
+    private static ChatMessage Manual(MitigationRequest request)
+    {
+        var status = RequestTransitions.Name(request.Status);
+        var fields = new List<Field>
+        {
+            new("Requested by", Mention.Of(request.RequestedBy)),
+            new("Status", status),
+            new("Steps", request.Planned),
+            new("Why", request.Why),
+        };
+        if (request.Status == RequestStatus.Done && request.After is { } done) fields.Add(new Field("Done by", done.Description));
+        var blocks = new List<MessageBlock> { new HeaderBlock($"Manual step {request.Name}: {request.Title}"), new FieldsBlock(fields) };
+        if (request.Status == RequestStatus.Open)
+        {
+            blocks.Add(new ContextBlock("The bot changes nothing here, so nobody approves it: whoever does the work marks it done."));
+            blocks.Add(new ActionsBlock([new Button("Mark done", ButtonActions.Command, $"done {request.Name}", ButtonStyle.Primary)]));
         }
         return new ChatMessage($"{request.Name} {status}: {request.Title}", blocks);
     }

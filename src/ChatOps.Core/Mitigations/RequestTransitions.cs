@@ -52,6 +52,14 @@ public static class RequestTransitions
             ? Transition.To(request with { Status = RequestStatus.Executed })
             : Transition.Refuse($"{request.Name} is {Name(request.Status)}, not reverted.");
 
+    /// <summary>Open → done: the person who carried out a manual step says so, once.</summary>
+    public static Transition Done(MitigationRequest request, MitigationState done) => request.Status switch
+    {
+        RequestStatus.Open => Transition.To(request with { Status = RequestStatus.Done, After = done }),
+        RequestStatus.Done => Transition.Refuse($"{request.Name} is already done ({request.After?.Description})."),
+        _ => Transition.Refuse($"{request.Name} is not a manual step; it runs once approved."),
+    };
+
     public static Transition Expire(MitigationRequest request, DateTimeOffset now) =>
         request.Status == RequestStatus.Pending && now >= request.ExpiresAt
             ? Transition.To(request with { Status = RequestStatus.Expired })
@@ -64,6 +72,8 @@ public static class RequestTransitions
 
     private static Transition? Closed(MitigationRequest request, DateTimeOffset now)
     {
+        if (request.IsManual)
+            return Transition.Refuse($"{request.Name} is a manual step: the bot changes nothing, so nobody approves or denies it. Say done {request.Name} once it is done.");
         if (request.Status == RequestStatus.Pending && now >= request.ExpiresAt)
             return new Transition(request with { Status = RequestStatus.Expired }, ExpiredText(request));
         return request.Status == RequestStatus.Pending

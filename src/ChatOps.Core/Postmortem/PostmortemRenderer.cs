@@ -49,6 +49,14 @@ public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentCloc
                 ["done"] = a.Done,
             }).ToList(),
             ["lessons"] = incident.Lessons.Select(OneLine).ToList(),
+            // Manual steps are part of how the incident was resolved; the timeline says who did each and when.
+            ["manual_steps"] = timeline.Where(e => e.Kind == TimelineKind.MitigationDone).Select(e => new ScriptObject
+            {
+                ["title"] = OneLine(e.Details.GetValueOrDefault("title") ?? e.Text),
+                ["request"] = OneLine(e.Details.GetValueOrDefault("request") ?? ""),
+                ["by"] = Person(e.Actor),
+                ["time"] = clock.Short(e.At),
+            }).ToList(),
             ["timeline"] = clock.ByDay(timeline, e => e.At).Select(d => new ScriptObject
             {
                 ["time"] = d.Local.ToString("HH:mm", CultureInfo.InvariantCulture),

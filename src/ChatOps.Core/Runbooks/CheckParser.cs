@@ -146,7 +146,7 @@ internal static partial class CheckParser
         foreach (var (k, v) in node.Children)
         {
             if (k is YamlScalarNode { Value: { } name } && v is YamlScalarNode { Value: { } value })
-                values[name] = value;
+                values[name] = map.Resolve(value, YamlMap.Line0(v), $"parameter '{name}'");
             else
                 map.Errors.Add(YamlMap.Line0(k), $"{where}: each parameter is name: value.");
         }

@@ -29,11 +29,20 @@ public sealed record SetFlagAction(string Target, string Flag, string Value) : M
     public override string Describe() => $"set {Flag}={Value}";
 }
 
-/// <summary>A user id or IP address onto the blocklist; the subject is chosen when the mitigation is requested.</summary>
+/// <summary>
+/// A user id or IP address onto the blocklist; the subject is chosen when the mitigation is requested, from
+/// <see cref="Candidates"/> (what the runbook's checks found) or typed.
+/// </summary>
 public sealed record BlockAction(string Target, TimeSpan? Expiry) : MitigationAction("block", Target)
 {
+    /// <summary>Columns of check results whose latest values are offered as subjects, best first.</summary>
+    public IReadOnlyList<CandidateColumn> Candidates { get; init; } = [];
+
     public override string Describe() => Expiry is { } e ? $"block a user or IP for {DurationText.Format(e)}" : "block a user or IP";
 }
+
+/// <summary>A column of a check's result rows (<c>top-users</c>' <c>user_id</c>) that names possible subjects.</summary>
+public sealed record CandidateColumn(string Check, string Column);
 
 public sealed record RollbackAction(string Target, string Deployment) : MitigationAction("rollback", Target)
 {

@@ -18,6 +18,9 @@ public sealed record Runbook(
     IReadOnlyList<string> Notes,
     string SourceFile)
 {
+    /// <summary>The runbook's values as this deployment uses them: its defaults, or what <c>Runbooks:Values</c> sets.</summary>
+    public IReadOnlyDictionary<string, double> Values { get; init; } = new Dictionary<string, double>();
+
     public CheckDefinition? FindCheck(string id) => Checks.FirstOrDefault(c => c.Id == id);
 
     public MitigationDefinition? FindMitigation(string id) => Mitigations.FirstOrDefault(m => m.Id == id);

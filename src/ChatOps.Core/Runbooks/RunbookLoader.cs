@@ -6,8 +6,10 @@ namespace ChatOps.Core.Runbooks;
 /// <summary>Loads every <c>*.yaml</c>/<c>*.yml</c> runbook of a folder, collecting all errors of all files.</summary>
 public static class RunbookLoader
 {
-    public static RunbookLoadResult LoadFolder(string folder)
+    /// <param name="values">The deployment's values (<c>Runbooks:Values</c>); a setting no runbook can use is an error.</param>
+    public static RunbookLoadResult LoadFolder(string folder, RunbookValues? values = null)
     {
+        values ??= RunbookValues.None;
         if (!Directory.Exists(folder))
             return new RunbookLoadResult([], [new RunbookError(folder, 0, "the runbook folder does not exist.")]);
 
@@ -30,7 +32,7 @@ public static class RunbookLoader
                 errors.Add(new RunbookError(name, 0, $"cannot be read: {e.Message}"));
                 continue;
             }
-            var (runbook, fileErrors) = RunbookParser.Parse(text, name);
+            var (runbook, fileErrors) = RunbookParser.Parse(text, name, values.For);
             errors.AddRange(fileErrors);
             if (runbook is null) continue;
             if (firstFile.TryGetValue(runbook.Id, out var other))
@@ -42,14 +44,18 @@ public static class RunbookLoader
             runbooks.Add(runbook);
         }
         if (files.Count == 0) errors.Add(new RunbookError(folder, 0, "holds no runbook (*.yaml)."));
+        // A runbook that did not load cannot be matched; its own errors say why.
+        if (errors.Count == 0) errors.AddRange(values.Problems(runbooks));
         return new RunbookLoadResult(runbooks, errors);
     }
 
     /// <summary>Parses one runbook from text, as if it were the file <paramref name="fileName"/>.</summary>
-    public static RunbookLoadResult LoadText(string yaml, string fileName)
+    public static RunbookLoadResult LoadText(string yaml, string fileName, RunbookValues? values = null)
     {
-        var (runbook, errors) = RunbookParser.Parse(yaml, fileName);
-        return new RunbookLoadResult(runbook is null ? [] : [runbook], errors);
+        values ??= RunbookValues.None;
+        var (runbook, errors) = RunbookParser.Parse(yaml, fileName, values.For);
+        IReadOnlyList<Runbook> runbooks = runbook is null ? [] : [runbook];
+        return new RunbookLoadResult(runbooks, errors.Count == 0 ? [.. values.Problems(runbooks)] : errors);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
@@ -17,6 +18,9 @@ public static class RunbookOverview
         blocks.AddRange(runbook.Notes.Select(n => new TextBlock(n, TextStyle.Quote)));
         var timebox = runbook.Timebox is { } t ? $" (timebox {DurationText.Format(t)})" : "";
         blocks.Add(new ContextBlock($"Running {runbook.Checks.Count} checks{timebox}: {string.Join(", ", runbook.Checks.Select(c => c.Id))}"));
+        // Numbers a deployment may have set differ from the file's: say which ones this run uses.
+        if (runbook.Values.Count > 0)
+            blocks.Add(new ContextBlock("Values: " + string.Join(", ", runbook.Values.Select(v => $"{v.Key} = {v.Value.ToString(CultureInfo.InvariantCulture)}"))));
         return new ChatMessage($"Runbook {runbook.Title} started", blocks);
     }
 }

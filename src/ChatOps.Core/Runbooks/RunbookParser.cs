@@ -9,7 +9,8 @@ namespace ChatOps.Core.Runbooks;
 /// <summary>Reads one runbook file; every problem is reported with its line, and a file with any problem yields no runbook.</summary>
 internal static partial class RunbookParser
 {
-    public static (Runbook? Runbook, IReadOnlyList<RunbookError> Errors) Parse(string yaml, string file)
+    /// <param name="configured">The deployment's values for a runbook id, over the defaults the runbook declares.</param>
+    public static (Runbook? Runbook, IReadOnlyList<RunbookError> Errors) Parse(string yaml, string file, Func<string, IReadOnlyDictionary<string, double>> configured)
     {
         var errors = new RunbookErrorSink(file);
         var stream = new YamlStream();
@@ -29,7 +30,11 @@ internal static partial class RunbookParser
             return (null, errors.Errors);
         }
 
-        var map = new YamlMap(root, errors, "runbook");
+        // Values come first: every other text may refer to them.
+        var declaration = new YamlMap(root, errors, "runbook");
+        var values = ValueReferences.Read(declaration, declaration.PeekText("id") is { } named ? configured(named) : new Dictionary<string, double>());
+        var map = new YamlMap(root, errors, "runbook", values);
+        map.MarkRead("values");
         var id = Id(map, "id", "runbook");
         var title = map.Text("title", required: true);
         var summary = map.Text("summary");
@@ -40,7 +45,8 @@ internal static partial class RunbookParser
         var checkMaps = map.Maps("checks", i => $"checks[{i}]");
         var checks = checkMaps.Select(CheckParser.Parse).OfType<CheckDefinition>().ToList();
         var mitigationMaps = map.Maps("mitigations", i => $"mitigations[{i}]");
-        var mitigations = mitigationMaps.Select(MitigationParser.Parse).OfType<MitigationDefinition>().ToList();
+        var mitigations = mitigationMaps.Select(m => MitigationParser.Parse(m, Declared(checkMaps))).OfType<MitigationDefinition>().ToList();
+        checks = KeepCandidateColumns(checks, mitigations);
         var checklists = map.Maps("checklists", i => $"checklists[{i}]")
             .Select(c => new Checklist(c.Text("title", required: true) ?? "", RequireItems(c)))
             .ToList();
@@ -53,7 +59,10 @@ internal static partial class RunbookParser
         var decision = decisionMap is null ? null : DecisionParser.Parse(decisionMap, Declared(checkMaps), Declared(mitigationMaps));
 
         if (errors.Count > 0 || id is null || title is null) return (null, errors.Errors);
-        return (new Runbook(id, title, summary, symptoms, alerts, timebox, checks, decision, mitigations, checklists, notes, file), errors.Errors);
+        return (new Runbook(id, title, summary, symptoms, alerts, timebox, checks, decision, mitigations, checklists, notes, file)
+        {
+            Values = values.Values,
+        }, errors.Errors);
     }
 
     /// <summary>Ids are lower-case words joined by hyphens, so they can be typed in chat and used in button values.</summary>
@@ -67,6 +76,15 @@ internal static partial class RunbookParser
     }
 
     public static bool IsId(string text) => IdPattern().IsMatch(text);
+
+    /// <summary>A check whose rows a block offers as subjects keeps those columns on the timeline when it runs.</summary>
+    private static List<CheckDefinition> KeepCandidateColumns(List<CheckDefinition> checks, List<MitigationDefinition> mitigations)
+    {
+        var sources = mitigations.Select(m => m.Action).OfType<BlockAction>().SelectMany(b => b.Candidates).ToList();
+        return [.. checks.Select(c => sources.Any(s => s.Check == c.Id)
+            ? c with { KeptColumns = [.. sources.Where(s => s.Check == c.Id).Select(s => s.Column).Distinct(StringComparer.Ordinal)] }
+            : c)];
+    }
 
     private static HashSet<string> Declared(IReadOnlyList<YamlMap> entries) =>
         entries.Select(e => e.PeekText("id")).OfType<string>().ToHashSet(StringComparer.Ordinal);

@@ -8,9 +8,10 @@ namespace ChatOps.Core.Runbooks;
 
 /// <summary>
 /// Reads one YAML mapping for the loader, recording every problem with its line instead of stopping
-/// at the first, and reporting keys nobody read (usually typos).
+/// at the first, and reporting keys nobody read (usually typos). Texts read through it have the runbook's
+/// <c>${name}</c> value references replaced (<see cref="ValueReferences"/>).
 /// </summary>
-internal sealed class YamlMap(YamlMappingNode node, RunbookErrorSink errors, string where)
+internal sealed class YamlMap(YamlMappingNode node, RunbookErrorSink errors, string where, ValueReferences? values = null)
 {
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
@@ -36,7 +37,7 @@ internal sealed class YamlMap(YamlMappingNode node, RunbookErrorSink errors, str
             if (required) errors.Add(Line0(value), $"{where}: '{key}' is required but is null.");
             return null;
         }
-        if (value is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text)) return text.Trim();
+        if (value is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text)) return Resolve(text.Trim(), Line0(value), $"'{key}'");
         errors.Add(Line0(value), $"{where}: '{key}' must be text.");
         return null;
     }
@@ -77,12 +78,12 @@ internal sealed class YamlMap(YamlMappingNode node, RunbookErrorSink errors, str
             case YamlScalarNode { Style: ScalarStyle.Plain, Value: "~" or "null" or "Null" or "NULL" or "" }:
                 return [];
             case YamlScalarNode { Value: { } single } when !string.IsNullOrWhiteSpace(single):
-                return [single.Trim()];
+                return [Resolve(single.Trim(), Line0(value), $"'{key}'")];
             case YamlSequenceNode sequence:
                 var items = new List<string>();
                 foreach (var item in sequence)
                 {
-                    if (item is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text)) items.Add(text.Trim());
+                    if (item is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text)) items.Add(Resolve(text.Trim(), Line0(item), $"an entry of '{key}'"));
                     else errors.Add(Line0(item), $"{where}: each entry of '{key}' must be text.");
                 }
                 return items;
@@ -95,7 +96,7 @@ internal sealed class YamlMap(YamlMappingNode node, RunbookErrorSink errors, str
     public YamlMap? Map(string key, string context, bool required = false)
     {
         var value = Find(key);
-        if (value is YamlMappingNode map) return new YamlMap(map, errors, context);
+        if (value is YamlMappingNode map) return new YamlMap(map, errors, context, values);
         if (value is null && !required) return null;
         errors.Add(value is null ? Line : Line0(value), $"{where}: '{key}' must be a mapping of keys to values.");
         return null;
@@ -113,7 +114,7 @@ internal sealed class YamlMap(YamlMappingNode node, RunbookErrorSink errors, str
         var maps = new List<YamlMap>();
         for (var i = 0; i < sequence.Children.Count; i++)
         {
-            if (sequence.Children[i] is YamlMappingNode map) maps.Add(new YamlMap(map, errors, context(i)));
+            if (sequence.Children[i] is YamlMappingNode map) maps.Add(new YamlMap(map, errors, context(i), values));
             else errors.Add(Line0(sequence.Children[i]), $"{where}: each entry of '{key}' must be a mapping.");
         }
         return maps;
@@ -133,11 +134,15 @@ internal sealed class YamlMap(YamlMappingNode node, RunbookErrorSink errors, str
         foreach (var (k, v) in mapping.Children)
         {
             var name = (k as YamlScalarNode)?.Value ?? "";
-            if (v is YamlMappingNode map) entries.Add((name, new YamlMap(map, errors, context(name))));
+            if (v is YamlMappingNode map) entries.Add((name, new YamlMap(map, errors, context(name), values)));
             else errors.Add(Line0(v), $"{context(name)} must be a mapping.");
         }
         return entries;
     }
+
+    /// <summary>The text with the runbook's value references replaced; <paramref name="what"/> names it in an error.</summary>
+    public string Resolve(string text, int line, string what) =>
+        values is null ? text : values.Resolve(text, problem => errors.Add(line, $"{where}: {what} {problem}"));
 
     /// <summary>A scalar's text without marking the key read or reporting anything.</summary>
     public string? PeekText(string key) =>

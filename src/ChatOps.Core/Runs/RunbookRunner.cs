@@ -49,7 +49,8 @@ public sealed partial class RunbookRunner(CheckRunner checks, ChatDelivery chat,
                 ("runbook", runbook.Id), ("node", step.Node.Id), ("answer", step.Answer ? "yes" : "no"), ("by", "evidence"))], cancellationToken);
             await TryPostAsync(incident, DecisionView.Answered(step), cancellationToken);
         }
-        if (walk.Leaf is { } leaf) await TryPostAsync(incident, DecisionView.Recommend(incident, runbook, leaf), cancellationToken);
+        if (walk.Leaf is { } leaf)
+            await TryPostAsync(incident, DecisionView.Recommend(incident, runbook, leaf, await store.TimelineAsync(incident.Id, cancellationToken)), cancellationToken);
         else if (walk.Open is { } open) await TryPostAsync(incident, DecisionView.Ask(incident, runbook, open, walk.WhyAsked), cancellationToken);
     }
 

@@ -36,7 +36,22 @@ public static class MessageRedaction
     private static Button Apply(Button button)
     {
         var confirm = button.Confirm is { } c && !(Same(c.Title, out var title) & Same(c.Text, out var text)) ? c with { Title = title, Text = text } : button.Confirm;
-        return Same(button.Label, out var label) && ReferenceEquals(confirm, button.Confirm) ? button : button with { Label = label, Confirm = confirm };
+        var form = button.Form is { } f ? Apply(f) : null;
+        return Same(button.Label, out var label) && ReferenceEquals(confirm, button.Confirm) && ReferenceEquals(form, button.Form)
+            ? button
+            : button with { Label = label, Confirm = confirm, Form = form };
+    }
+
+    // A form's command is the bot's own, like a button's value. A choice is an answer as well as text: one the redactor
+    // would change is left out rather than shown cut, since choosing "[REDACTED]" would block nobody anyone meant.
+    private static FormRequest Apply(FormRequest form)
+    {
+        var fields = Changed(form.Fields, f => Same(f.Label, out var label) & Same(f.Hint ?? "", out var hint)
+            & f.Choices.All(c => ReferenceEquals(SecretRedactor.Redact(c), c))
+            ? f
+            : f with { Label = label, Hint = f.Hint is null ? null : hint, Choices = [.. f.Choices.Where(c => ReferenceEquals(SecretRedactor.Redact(c), c))] });
+        var same = Same(form.Title, out var title) & Same(form.Submit, out var submit) & Same(form.Text ?? "", out var text);
+        return same && fields is null ? form : form with { Title = title, Submit = submit, Text = form.Text is null ? null : text, Fields = fields ?? form.Fields };
     }
 
     private static Field Apply(Field field) =>

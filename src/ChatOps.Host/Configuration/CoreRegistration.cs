@@ -61,7 +61,11 @@ internal static class CoreRegistration
     {
         var options = builder.Configuration.GetSection(RunbookOptions.SectionName).Get<RunbookOptions>() ?? new RunbookOptions();
         var folder = HostPaths.Resolve(builder.Environment, options.Folder);
-        var loaded = RunbookLoader.LoadFolder(folder);
+        var values = new RunbookValues(options.Values.Select(v => KeyValuePair.Create(v.Key, (IReadOnlyDictionary<string, string?>)v.Value)));
+        var loaded = RunbookLoader.LoadFolder(folder, values);
+        // A bad setting is one line naming it; a bad runbook file lists its file:line errors.
+        if (loaded.Errors.Count > 0 && loaded.Errors.All(e => e.File.StartsWith(RunbookValues.Setting, StringComparison.Ordinal)))
+            throw new InvalidConfigurationException(string.Join("\n", loaded.Errors));
         if (!loaded.IsValid)
             throw new InvalidConfigurationException($"The runbooks in {options.Folder} are invalid:\n  " + string.Join("\n  ", loaded.Errors));
         return new RunbookCatalog(loaded.Runbooks);

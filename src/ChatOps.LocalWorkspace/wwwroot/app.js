@@ -121,7 +121,9 @@ function input(block, view) {
   const id = `input-${esc(block.block_id)}`;
   let control;
   if (el.type === 'static_select') {
-    control = `<select id="${id}" data-block="${esc(block.block_id)}" data-type="static_select">${el.options.map((o) =>
+    // Like Slack, a select with a placeholder and no initial option starts with nothing chosen.
+    const none = !el.initial_option && el.placeholder ? `<option value="">${esc(el.placeholder.text)}</option>` : '';
+    control = `<select id="${id}" data-block="${esc(block.block_id)}" data-type="static_select">${none}${el.options.map((o) =>
       `<option value="${esc(o.value)}"${el.initial_option?.value === o.value ? ' selected' : ''}>${esc(o.text.text)}</option>`).join('')}</select>`;
   } else if (el.multiline) {
     control = `<textarea id="${id}" data-block="${esc(block.block_id)}" data-type="plain_text_input"></textarea>`;

@@ -118,10 +118,12 @@ internal static class BlockKitRenderer
                 SlackText.Plain(BlockLimits.Plain(NotBlank(c.DenyLabel, "Cancel"), BlockLimits.ConfirmButton)),
                 button.Style == ButtonStyle.Danger ? "danger" : null)
             : null;
+        // A form button's click must open the form at once, within the trigger's 3 seconds, so its value carries the form.
+        var value = button.Form is { } form ? FormValue.Encode(form) : button.Value;
         return new SlackButton(
             SlackText.Plain(BlockLimits.Plain(NotBlank(button.Label, "(no label)"), BlockLimits.ButtonLabel)),
             actionId,
-            button.Value.Length <= BlockLimits.ButtonValue ? button.Value : button.Value[..BlockLimits.ButtonValue],
+            value.Length <= BlockLimits.ButtonValue ? value : value[..BlockLimits.ButtonValue],
             style,
             confirm);
     }

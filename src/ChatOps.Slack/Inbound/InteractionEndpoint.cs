@@ -13,11 +13,13 @@ namespace ChatOps.Slack.Inbound;
 
 /// <summary>
 /// <c>POST /slack/interactions</c> (and Socket Mode's <c>interactive</c>): button clicks and modal submissions. A
-/// click on an <c>incident.command</c> button is its clicker typing the button's command.
+/// click on an <c>incident.command</c> button is its clicker typing the button's command; a click on an
+/// <c>incident.form</c> button opens its form (<see cref="FormModal"/>), whose submission is the completed command.
 /// </summary>
 internal sealed partial class InteractionEndpoint(
     SlackRequestReader reader,
     DeclareModal modal,
+    FormModal forms,
     InboundPipeline pipeline,
     ILogger<InteractionEndpoint> logger)
 {
@@ -48,6 +50,7 @@ internal sealed partial class InteractionEndpoint(
         {
             "block_actions" => await ClickedAsync(payload, new Actor(person, payload.User!.Username ?? payload.User.Name), cancellationToken),
             "view_submission" when payload.View?.CallbackId == DeclareModal.CallbackId => await modal.SubmitAsync(payload, cancellationToken),
+            "view_submission" when payload.View?.CallbackId == FormModal.CallbackId => await forms.SubmitAsync(payload, cancellationToken),
             _ => SlackAck.Ok,
         };
     }
@@ -57,21 +60,27 @@ internal sealed partial class InteractionEndpoint(
         var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
         var messageTs = payload.Container?.MessageTs ?? payload.Message?.Ts;
         if (channel is null || messageTs is null) return SlackAck.Ok; // The bot puts no buttons in modals or App Home.
-        var thread = payload.Message?.ThreadTs ?? payload.Container?.ThreadTs ?? messageTs;
+        // A click on a root message acts in its thread; an ephemeral message (a private answer) is no thread's root.
+        var thread = payload.Message?.ThreadTs ?? payload.Container?.ThreadTs ?? (payload.Container?.IsEphemeral == true ? null : messageTs);
         foreach (var action in payload.Actions ?? [])
         {
             // A button the bot did not make (or a payload with its fields missing) has no owner here.
-            if (action?.ActionId is null || BlockKitRenderer.CoreActionId(action.ActionId) != ButtonActions.Command || string.IsNullOrWhiteSpace(action.Value))
+            var owner = action?.ActionId is null ? null : BlockKitRenderer.CoreActionId(action.ActionId);
+            var form = owner == ButtonActions.Form ? FormValue.Decode(action!.Value) : null;
+            if (action is null || (owner != ButtonActions.Command && form is null) || string.IsNullOrWhiteSpace(action.Value))
             {
                 LogUnowned(action?.ActionId ?? "(none)");
                 continue;
             }
-            await pipeline.AcceptAsync(new InboundEnvelope(actor, new ChatPlace(SlackPlatform.Name, channel, thread), SlackInboundText.ToCore(action.Value),
+            var click = new InboundEnvelope(actor, new ChatPlace(SlackPlatform.Name, channel, thread), form is null ? SlackInboundText.ToCore(action.Value) : form.Command,
                 $"slack:action:{action.ActionId}:{messageTs}:{action.ActionTs}")
             {
                 // Two different buttons of one message are two gestures; the same button twice in a moment is one.
                 RepeatKey = $"slack:click:{actor.Id.User}:{messageTs}:{action.ActionId}:{action.Value}",
-            }, cancellationToken);
+            };
+            // A form opens at once (its trigger_id lives 3 seconds) and changes nothing; its submission is the command.
+            if (form is not null) await forms.OpenAsync(payload.TriggerId, form, click, cancellationToken);
+            else await pipeline.AcceptAsync(click, cancellationToken);
         }
         return SlackAck.Ok;
     }

@@ -17,7 +17,7 @@ internal sealed record PayloadUser(string Id, string? Username = null, string? N
 
 internal sealed record PayloadChannel(string Id);
 
-internal sealed record PayloadContainer(string? Type = null, string? MessageTs = null, string? ChannelId = null, string? ThreadTs = null);
+internal sealed record PayloadContainer(string? Type = null, string? MessageTs = null, string? ChannelId = null, string? ThreadTs = null, bool IsEphemeral = false);
 
 internal sealed record PayloadMessage(string? Ts = null, string? ThreadTs = null);
 

@@ -11,7 +11,7 @@ internal abstract record SlackInputElement(string ActionId);
 internal sealed record SlackPlainTextInput(string ActionId, bool Multiline = false, int? MaxLength = null, SlackText? Placeholder = null)
     : SlackInputElement(ActionId);
 
-internal sealed record SlackStaticSelect(string ActionId, IReadOnlyList<SlackOption> Options, SlackOption? InitialOption = null)
+internal sealed record SlackStaticSelect(string ActionId, IReadOnlyList<SlackOption> Options, SlackOption? InitialOption = null, SlackText? Placeholder = null)
     : SlackInputElement(ActionId);
 
 internal sealed record SlackOption(SlackText Text, string Value);

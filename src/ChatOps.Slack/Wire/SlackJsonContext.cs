@@ -30,4 +30,6 @@ namespace ChatOps.Slack.Wire;
 [JsonSerializable(typeof(IReadOnlyList<SlackBlock>))]
 [JsonSerializable(typeof(SlackView))]
 [JsonSerializable(typeof(Inbound.ModalMetadata))]
+[JsonSerializable(typeof(FormButtonValue))]
+[JsonSerializable(typeof(FormModalMetadata))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -38,6 +38,7 @@ public sealed class CommandParserTests
         Assert.Equal(new PostmortemCommand(null), CommandParser.Parse("postmortem").Command);
         Assert.Equal(new HelpCommand("sev"), CommandParser.Parse("help sev").Command);
         Assert.Equal(new CompleteActionItemCommand(id, 2), CommandParser.Parse("done INC-2026-0042 #2").Command);
+        Assert.Equal(new CompleteManualStepCommand(7), CommandParser.Parse("done mit-7").Command);
         Assert.Equal(new AnswerDecisionCommand(null, "high-latency", "queue-high", false), CommandParser.Parse("answer high-latency queue-high NO").Command);
         Assert.Equal(new AddLessonCommand(null, "alerts need runbook links"), CommandParser.Parse("lesson alerts need runbook links").Command);
     }
@@ -76,6 +77,8 @@ public sealed class CommandParserTests
     [InlineData("note inc-2026 something", CommandErrorCode.BadIncidentId)]
     [InlineData("done", CommandErrorCode.MissingArgument)]
     [InlineData("done first", CommandErrorCode.UnexpectedArgument)]
+    [InlineData("done MIT-x", CommandErrorCode.BadRequestId)]
+    [InlineData("done MIT-7 now", CommandErrorCode.UnexpectedArgument)]
     [InlineData("answer high-latency gpu-saturated maybe", CommandErrorCode.UnexpectedArgument)]
     public void Bad_input_gets_a_typed_error_with_usage(string text, CommandErrorCode code)
     {
@@ -103,9 +106,10 @@ public sealed class CommandParserTests
     [Fact]
     public void Every_verb_of_the_table_parses_from_its_own_usage_line()
     {
-        foreach (var spec in CommandTable.All)
+        // A usage line may give two forms, separated by " | " (done <item-number> | done MIT-N).
+        foreach (var (spec, usage) in CommandTable.All.SelectMany(s => s.Usage.Split(" | ").Select(u => (s, u))))
         {
-            var example = spec.Usage
+            var example = usage
                 .Replace("[INC-YYYY-NNNN]", "INC-2026-0001", StringComparison.Ordinal)
                 .Replace("[sev1-4] ", "sev2 ", StringComparison.Ordinal)
                 .Replace("<1-4>", "2", StringComparison.Ordinal)

@@ -262,12 +262,59 @@ public sealed class MitigationFlowTests
     }
 
     [Fact]
+    public async Task A_manual_step_is_posted_marked_done_once_and_shown_in_the_postmortems_resolution()
+    {
+        await using var s = await StartAsync();
+        Assert.Null((await s.Chat.SayAsync(Alice, "mitigate high-latency/restart-workers")).Error);
+        var card = MessageText.Of(s.Last);
+        Assert.Contains("Manual step MIT-1: Restart stuck vLLM workers", card, StringComparison.Ordinal);
+        Assert.Contains("rollout restart deployment/vllm", card, StringComparison.Ordinal);
+        Assert.Equal(["Mark done"], MessageText.Buttons(s.Last).Select(b => b.Label));
+        Assert.Equal(RequestStatus.Open, s.Request(1).Status);
+        // Nothing to approve: the bot changes nothing, a person does the work.
+        Assert.Contains("manual step", (await s.Chat.SayAsync(Approver, "approve MIT-1")).Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("MIT-1 asks for it already", (await s.Chat.SayAsync(Second, "mitigate high-latency/restart-workers")).Error!.Message, StringComparison.Ordinal);
+
+        s.Chat.Time.Advance(TimeSpan.FromMinutes(7));
+        var markDone = MessageText.Buttons(s.Last).Single();
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => s.Chat.ClickAsync("U-BOB", markDone))));
+
+        Assert.Single(clicks, r => r.Error is null);
+        Assert.Equal(RequestStatus.Done, s.Request(1).Status);
+        var done = Assert.Single(await s.Chat.Store.TimelineAsync(s.Incident.Id, default), e => e.Kind == TimelineKind.MitigationDone);
+        Assert.Equal((Conversation.Person("U-BOB"), Conversation.Start.AddMinutes(7)), (done.Actor, done.At));
+        Assert.Equal("MIT-1", done.Details["request"]);
+        var updated = s.Chat.Chat.Posts.Last(p => p.Kind == PostKind.Update && p.MessageId == s.Request(1).MessageId).Message;
+        Assert.Empty(MessageText.Buttons(updated));
+        Assert.Contains("Done by: <@U-BOB> at 2026-11-28 09:07 UTC", MessageText.Of(updated), StringComparison.Ordinal);
+        Assert.Contains("already done", (await s.Chat.SayAsync(Alice, "done MIT-1")).Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(0, s.Scale.Changes + s.Flags.Changes);
+        Assert.Contains("MIT-1 | Restart stuck vLLM workers | done | manual: kubectl", MessageText.Of((await s.Chat.SayAsync(Alice, "status")).Messages.Single().Message), StringComparison.Ordinal);
+
+        var postmortem = MessageText.Of((await s.Chat.SayAsync(Alice, "postmortem")).Messages.Single().Message);
+        var resolution = postmortem[postmortem.IndexOf("## Resolution", StringComparison.Ordinal)..postmortem.IndexOf("## Action Items", StringComparison.Ordinal)];
+        Assert.Contains("- Restart stuck vLLM workers (MIT-1): done by @U-BOB at 2026-11-28 09:07 UTC", resolution, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_recommendation_offers_manual_steps_as_buttons_too()
+    {
+        await using var s = await StartAsync();
+        var runbook = s.Chat.Get<RunbookCatalog>().Find("cost-spike")!;
+
+        var message = Decisions.DecisionView.Recommend(s.Incident, runbook, new DecisionLeaf(["audit-prompts", "increase-cache-ttl"], null), []);
+
+        Assert.Equal(
+            [("Request: Audit and trim prompts", $"mitigate {s.Incident.Id} cost-spike/audit-prompts"), ("Request: Increase cache TTL", $"mitigate {s.Incident.Id} cost-spike/increase-cache-ttl")],
+            MessageText.Buttons(message).Select(b => (b.Label, b.Value)));
+    }
+
+    [Fact]
     public async Task Bad_requests_are_refused_with_a_reason()
     {
         await using var s = await StartAsync();
         Assert.Equal(CommandErrorCode.UnknownMitigation, (await s.Chat.SayAsync(Alice, "mitigate high-latency/teleport")).Error!.Code);
         Assert.Equal(CommandErrorCode.UnknownRunbook, (await s.Chat.SayAsync(Alice, "mitigate nope/scale")).Error!.Code);
-        Assert.Contains("manual step", (await s.Chat.SayAsync(Alice, "mitigate high-latency/restart-workers")).Error!.Message, StringComparison.Ordinal);
         Assert.Equal(CommandErrorCode.UnknownRequest, (await s.Chat.SayAsync(Approver, "approve MIT-42")).Error!.Code);
         Assert.Equal(CommandErrorCode.BadRequestId, (await s.Chat.SayAsync(Approver, "approve 42")).Error!.Code);
         s.Scale.FailWith = "connection refused";

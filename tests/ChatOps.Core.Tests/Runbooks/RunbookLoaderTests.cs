@@ -68,6 +68,32 @@ public sealed class RunbookLoaderTests
     }
 
     [Fact]
+    public void A_blocks_candidates_name_a_check_of_the_runbook_which_then_keeps_that_column()
+    {
+        var block = "action: { kind: block, candidates: [{ check: gpu, column: user_id }] }";
+        var yaml = Valid.Replace("action: { kind: scale, deployment: vllm, replicas: \"+2\" }", block, StringComparison.Ordinal);
+
+        var runbook = Assert.Single(RunbookLoader.LoadText(yaml, "block.yaml").Runbooks);
+        Assert.Equal([new CandidateColumn("gpu", "user_id")], Assert.IsType<BlockAction>(runbook.Mitigations[0].Action).Candidates);
+        Assert.Equal(["user_id"], runbook.FindCheck("gpu")!.KeptColumns);
+
+        var errors = RunbookLoader.LoadText(yaml.Replace("check: gpu,", "check: gpus,", StringComparison.Ordinal), "block.yaml").Errors;
+        var error = Assert.Single(errors, e => e.Line == 24);
+        Assert.Contains("candidates name check 'gpus', which this runbook does not define", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_manual_step_cannot_ask_for_emergency_approval()
+    {
+        var yaml = Valid.Replace("action: { kind: scale, deployment: vllm, replicas: \"+2\" }", "emergency: true\n    action: { kind: manual, steps: Restart it by hand. }", StringComparison.Ordinal);
+
+        var error = Assert.Single(RunbookLoader.LoadText(yaml, "manual.yaml").Errors);
+
+        Assert.Equal(24, error.Line);
+        Assert.Contains("a manual step needs no approval", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_duplicate_check_id_is_reported_at_the_second_use()
     {
         var yaml = Valid.Replace("decision:", "  - id: gpu\n    title: Again\n    kind: prometheus\n    target: metrics\n    query: up\ndecision:", StringComparison.Ordinal);

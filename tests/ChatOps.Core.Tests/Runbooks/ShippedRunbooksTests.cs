@@ -29,6 +29,17 @@ public sealed class ShippedRunbooksTests
     }
 
     [Fact]
+    public void Cost_spike_takes_its_daily_budget_from_configuration()
+    {
+        Assert.Equal(0, Get("cost-spike").Values["daily_budget_usd"]);
+
+        var configured = RunbookLoader.LoadFolder(RepoPaths.Runbooks, RunbookValues.Of(("cost-spike", "daily_budget_usd", "2500")));
+
+        var check = configured.Runbooks.Single(r => r.Id == "cost-spike").FindCheck("spend-vs-budget")!;
+        Assert.Equal("2500", Assert.IsType<PostgresCheck>(check.Spec).Parameters["daily_budget_usd"]);
+    }
+
+    [Fact]
     public void Every_runbook_has_symptoms_alerts_checks_a_tree_mitigations_and_a_checklist()
     {
         foreach (var runbook in Loaded.Value.Runbooks)

@@ -33,6 +33,25 @@ public sealed class MessageRedactionTests
     }
 
     [Fact]
+    public void A_forms_texts_are_redacted_and_a_choice_with_a_secret_is_left_out()
+    {
+        var form = new FormRequest($"title {Key}", "Request", "mitigate x/block", [new FormField("subject", $"label {Key}", ["mallory", Key, "eve"], $"hint {Key}")])
+        {
+            Text = $"text {Key}",
+        };
+        var message = new ChatMessage("form", [new ActionsBlock([new Button("Block", ButtonActions.Form, form.Command, Form: form)])]);
+
+        var redacted = MessageText.Buttons(MessageRedaction.Apply(message)).Single().Form!;
+
+        Assert.Equal(("title sk-proj-[REDACTED]", "text sk-proj-[REDACTED]", "mitigate x/block"), (redacted.Title, redacted.Text, redacted.Command));
+        var field = Assert.Single(redacted.Fields);
+        Assert.Equal(("label sk-proj-[REDACTED]", "hint sk-proj-[REDACTED]"), (field.Label, field.Hint));
+        Assert.Equal(["mallory", "eve"], field.Choices);
+        var clean = new ChatMessage("form", [new ActionsBlock([new Button("Block", ButtonActions.Form, "c", Form: new FormRequest("t", "s", "c", [new FormField("f", "l", ["a"])]))])]);
+        Assert.Same(clean, MessageRedaction.Apply(clean));
+    }
+
+    [Fact]
     public void A_message_with_nothing_to_redact_is_returned_as_it_is()
     {
         var clean = Message("nothing secret here");

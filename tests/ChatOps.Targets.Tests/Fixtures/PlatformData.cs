@@ -5,10 +5,14 @@ namespace ChatOps.Targets.Tests.Fixtures;
 /// today 5 requests costing 1300 USD (budget share 1.3), average 2400 input tokens; two of them leak an
 /// API key or a password and score risk above 0.5; yesterday's leak must not count (the seed's OR precedence);
 /// the 1 h cost per request is 2.6 times the week's; today's eval score is 0.875 of the week before.
+/// The schema <c>spike</c> holds a small platform's hundredfold spike: 10 USD on each of the last 7 days, 1000 USD today
+/// (reached with <see cref="SpikeSearchPath"/> on the connection string).
 /// </summary>
 public static class PlatformData
 {
     public const string LeakedKey = "sk-proj-Zq8vR2mN4tX7bK1wP9sL3dF6hJ0cV5yA";
+
+    public const string SpikeSearchPath = ";Search Path=spike";
 
     public static readonly string Sql = $"""
         CREATE TABLE requests (
@@ -42,7 +46,17 @@ public static class PlatformData
           (current_date - 5, 0.8), (current_date - 6, 0.8), (current_date - 7, 0.8),
           (current_date - 9, 0.1);
 
+        CREATE SCHEMA spike;
+        CREATE TABLE spike.requests (LIKE requests INCLUDING ALL);
+        INSERT INTO spike.requests (user_id, endpoint, query, response, input_tokens, output_tokens, cost_usd, risk_score, date, created_at)
+          SELECT 'carol', '/v1/chat', 'daily', 'usual', 1000, 100, 10, 0.1, current_date - d, now() - d * interval '1 day'
+          FROM generate_series(1, 7) AS d;
+        INSERT INTO spike.requests (user_id, endpoint, query, response, input_tokens, output_tokens, cost_usd, risk_score, date, created_at) VALUES
+          ('botnet-7', '/v1/chat', 'spam', 'spam', 900000, 90000, 1000, 0.8, current_date, now() - interval '5 minutes');
+
         CREATE ROLE {PostgresServer.ReadOnlyRole} LOGIN PASSWORD '{PostgresServer.ReadOnlyPassword}';
         GRANT SELECT ON requests, evals TO {PostgresServer.ReadOnlyRole};
+        GRANT USAGE ON SCHEMA spike TO {PostgresServer.ReadOnlyRole};
+        GRANT SELECT ON spike.requests TO {PostgresServer.ReadOnlyRole};
         """;
 }

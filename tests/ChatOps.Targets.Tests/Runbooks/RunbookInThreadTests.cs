@@ -41,6 +41,24 @@ public sealed class RunbookInThreadTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_block_form_offers_todays_top_spenders_and_blocks_the_one_chosen_in_redis()
+    {
+        // The block writes to the mitigations' own Redis, so that the checks' blocklist count stays as seeded.
+        await using var chat = NewConversation(s => s["Targets:platform-redis:ConnectionString"] = platform.MitigationRedis.MitigationConnectionString);
+        var incident = await chat.DeclareAsync("U-ALICE", "sev3 spend spike");
+        await chat.SayAsync("U-ALICE", "run cost-spike", incident.Place.Thread);
+        // A fresh Prometheus knows no traffic from last week, so a person says traffic is not normal; spend then decides.
+        Assert.Null((await chat.SayAsync("U-ALICE", $"answer {incident.Id} cost-spike traffic-normal no", incident.Place.Thread)).Error);
+
+        var block = MessageText.Buttons(chat.Chat.Posts.Last(p => p.Kind == PostKind.Message).Message).Single(b => b.Label == "Request: Block suspicious users");
+        Assert.Equal(["alice", "mallory", "eve", "bob"], block.Form!.Fields.Single().Choices);
+        Assert.Null((await chat.SubmitFormAsync("U-ALICE", block, "mallory")).Error);
+        Assert.Null((await chat.SayAsync("U-APPROVER", "approve MIT-1", incident.Place.Thread)).Error);
+
+        Assert.Equal("1", await platform.MitigationRedis.Admin.GetDatabase().StringGetAsync("blocked:mallory"));
+    }
+
+    [Fact]
     public async Task Security_checks_post_their_findings_with_every_leaked_secret_redacted()
     {
         await using var chat = NewConversation();

@@ -136,9 +136,33 @@ public sealed class ShippedRunbookChecksTests(PlatformFixture platform)
         Assert.Equal(["/v1/chat", "/v1/completions", "/v1/embeddings"], results["tokens-by-endpoint"].Observation!.Table!.Rows.Select(r => r[0]));
         Assert.Equal(["alice", "mallory", "eve", "bob"], results["top-users"].Observation!.Table!.Rows.Select(r => r[0]));
         Assert.Equal(2400, Value(results, "avg-tokens"));
-        Assert.Equal(1.3, Value(results, "spend-vs-budget"));
+        // No budget is configured: today's 1300 USD against an ordinary day's 100 USD.
+        Assert.Equal(13, Value(results, "spend-vs-budget"));
         Assert.Equal(2.6, Value(results, "cost-per-request-ratio"));
         Assert.Equal("no data: the query returned no series", results["traffic-vs-last-week"].Error);
+    }
+
+    [Fact]
+    public async Task A_hundredfold_spend_spike_grades_critical_with_the_shipped_defaults()
+    {
+        var (_, results) = await RunAsync("cost-spike", settings => settings["Targets:platform-db:ConnectionString"] += PlatformData.SpikeSearchPath);
+
+        Assert.Equal(CheckGrade.Critical, results["spend-vs-budget"].Grade);
+        Assert.Equal(100, Value(results, "spend-vs-budget"));
+    }
+
+    [Fact]
+    public async Task A_configured_daily_budget_changes_the_spend_grade()
+    {
+        var configured = RunbookLoader.LoadFolder(RepoPaths.Runbooks, RunbookValues.Of(("cost-spike", "daily_budget_usd", "2000")));
+        Assert.True(configured.IsValid, string.Join("\n", configured.Errors));
+        var check = configured.Runbooks.Single(r => r.Id == "cost-spike").FindCheck("spend-vs-budget")!;
+        await using var services = platform.Services();
+
+        var result = await services.GetRequiredService<CheckRunner>().RunAsync(check, CancellationToken.None);
+
+        Assert.Equal(CheckGrade.Ok, result.Grade);
+        Assert.Equal(0.65, result.Values["value"].Number);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class AnswerDecision(IncidentResolver resolver, RunbookCatalog cat
         switch (DecisionWalker.Branch(node, command.Yes))
         {
             case DecisionLeaf leaf:
-                await chat.PostToThreadAsync(incident, DecisionView.Recommend(incident, runbook, leaf), cancellationToken);
+                await chat.PostToThreadAsync(incident, DecisionView.Recommend(incident, runbook, leaf, timeline), cancellationToken);
                 break;
             case GoToNode next:
                 await runner.WalkAsync(incident, runbook, next.Node, evidence, cancellationToken);

@@ -30,7 +30,8 @@ public sealed class ShowStatus(IncidentResolver resolver, IIncidentStore store, 
         {
             blocks.Add(new TableBlock(["Request", "Mitigation", "Status", "Change"], [.. mitigations.Select(r => (IReadOnlyList<string>)
                 [r.Name, r.Title, Mitigations.RequestTransitions.Name(r.Status),
-                 r.Before is { } before && r.After is { } after ? $"{before.Description} → {after.Description}" : $"{r.Current} → {r.Planned}"])]));
+                 r.IsManual ? "manual: " + r.Planned
+                 : r.Before is { } before && r.After is { } after ? $"{before.Description} → {after.Description}" : $"{r.Current} → {r.Planned}"])]));
         }
         blocks.Add(new DividerBlock());
         blocks.Add(timeline.Render(recent.Events));
