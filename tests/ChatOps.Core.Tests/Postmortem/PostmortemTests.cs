@@ -52,17 +52,20 @@ public sealed class PostmortemTests
 
     /// <summary>
     /// A GPU saturation incident worked from an alert to a resolution, late in the evening in Berlin so
-    /// that the timeline crosses midnight.
+    /// that the timeline crosses midnight. The high-latency runbook runs once; its GPU check reads 97%.
     /// </summary>
     private static async Task<string> RenderRealisticIncidentAsync()
     {
-        await using var chat = new Conversation(managers: [Manager], timeZone: "Europe/Berlin");
+        var prometheus = new ScriptedCheckExecutor("prometheus").Answer("gpu-utilization", 97).Answer("queue-depth", 140);
+        await using var chat = new Conversation(managers: [Manager], timeZone: "Europe/Berlin",
+            executors: [prometheus, new ScriptedCheckExecutor("http"), new ScriptedCheckExecutor("kubernetes-logs")]);
         chat.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 22, 41, 0, TimeSpan.Zero));
         var incident = await chat.DeclareAsync(Manager, "sev2 Chat completions slow: vLLM GPU pool saturated");
         var id = incident.Id.ToString();
         await Step(chat, 3, $"lead {id} <@U-BOB>");
         await Step(chat, 2, $"impact {id} p99 latency 14 s for about 30% of chat requests in eu-west");
-        await Step(chat, 4, $"note {id} GPU utilisation 97% on all 8 pods; queue depth 140 and climbing");
+        await Step(chat, 1, $"run {id} high-latency");
+        await Step(chat, 3, $"note {id} GPU utilisation 97% on all 8 pods; queue depth 140 and climbing");
         await Step(chat, 9, $"cause {id} Batch job from the eval team pinned the shared inference pool");
         await Step(chat, 6, $"note {id} Scaled vllm from 4 to 6 replicas; overflow routing at 0.7");
         await Step(chat, 10, $"mitigated {id}");
