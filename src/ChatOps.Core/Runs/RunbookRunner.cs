@@ -58,9 +58,7 @@ public sealed partial class RunbookRunner(
     private async Task<ChatMessage> DecideAsync(Incident incident, Runbook runbook, string from, IReadOnlyDictionary<string, IReadOnlyDictionary<string, ExpressionValue>> evidence, CancellationToken cancellationToken)
     {
         var walk = DecisionWalker.Walk(runbook.Decision!, from, evidence);
-        var answered = walk.Steps.Select(step => events.New(incident, Actor.System, TimelineKind.DecisionTaken,
-            $"{step.Node.Ask} {(step.Answer ? "Yes" : "No")} (from {step.Evidence})",
-            ("runbook", runbook.Id), ("node", step.Node.Id), ("answer", step.Answer ? "yes" : "no"), ("by", "evidence"))).ToList();
+        var answered = DecisionRecord.FromEvidence(events, incident, runbook, walk).ToList();
         if (answered.Count > 0) await store.AppendAsync(answered, cancellationToken);
         return DecisionView.Walked(incident, runbook, walk);
     }

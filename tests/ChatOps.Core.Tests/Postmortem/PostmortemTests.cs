@@ -50,6 +50,34 @@ public sealed class PostmortemTests
         Assert.Contains("ongoing (open for", document, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Each_answer_says_who_gave_it_and_the_next_step_it_led_to()
+    {
+        var prometheus = new ScriptedCheckExecutor("prometheus").Answer("gpu-utilization", 97);
+        await using var chat = new Conversation(managers: [Manager],
+            executors: [prometheus, new ScriptedCheckExecutor("http"), new ScriptedCheckExecutor("kubernetes-logs")]);
+        var incident = await chat.DeclareAsync(Alice, "Slow and wrong answers");
+        await chat.SayAsync(Alice, "run high-latency", incident.Place.Thread);
+        await chat.SayAsync(Alice, "run quality-regression", incident.Place.Thread);
+        await chat.ClickAsync("U-BOB", MessageText.Buttons(chat.Chat.Posts.Last().Message).Single(b => b.Label == "Yes"), incident.Place.Thread);
+        await chat.ClickAsync("U-BOB", MessageText.Buttons(chat.Chat.Posts.Last().Message).Single(b => b.Label == "No"), incident.Place.Thread);
+
+        var decisions = (await chat.Store.TimelineAsync(incident.Id, default)).Where(e => e.Kind == TimelineKind.DecisionTaken).ToList();
+        Assert.Equal(3, decisions.Count);
+        Assert.Equal(("evidence", "gpu-utilization"), (decisions[0].Details["by"], decisions[0].Details["check"]));
+        Assert.StartsWith("Scale up inference pool; Enable overflow routing; Enable request shedding (emergency only). Scale up or enable overflow routing.",
+            decisions[0].Details["next"], StringComparison.Ordinal);
+        Assert.False(decisions[1].Details.ContainsKey("next"));
+        Assert.StartsWith("Roll back the prompt version; Increase retrieval K;", decisions[2].Details["next"], StringComparison.Ordinal);
+
+        var document = await PostmortemOfAsync(chat, incident.Id.ToString());
+        Assert.Contains("Is GPU utilization &gt; 90%? Yes (from gpu-utilization: value = 97, so 'value &gt; 90' is true); answered by the bot, "
+            + "from check gpu-utilization's evidence; recommended next step: Scale up inference pool; Enable overflow routing;", document, StringComparison.Ordinal);
+        Assert.Contains(" - Are retrieval results relevant? Yes; answered by @U-BOB\n", document, StringComparison.Ordinal);
+        Assert.Contains(" - Are citations being used? No; answered by @U-BOB; recommended next step: Roll back the prompt version; Increase retrieval K;",
+            document, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A GPU saturation incident worked from an alert to a resolution, late in the evening in Berlin so
     /// that the timeline crosses midnight. The high-latency runbook runs once; its GPU check reads 97%.
