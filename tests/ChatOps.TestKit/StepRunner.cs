@@ -6,7 +6,10 @@ namespace ChatOps.TestKit;
 /// Runs async code one continuation at a time on the test's own thread and moves a <see cref="FakeTimeProvider"/> in
 /// steps, running everything a step makes due before the next step. So a test can say "by 1.8 s these posts were made"
 /// with no real clock, no sleep and no race between the code under test and the clock. Code that leaves for the thread
-/// pool (a <c>Task.Run</c>, a truly asynchronous socket) escapes it; what runs in memory on fake timers does not.
+/// pool escapes it and comes back a step or more late: a <c>Task.Run</c>, a truly asynchronous socket, or a task built
+/// on a <see cref="TaskCompletionSource"/> with <see cref="TaskCreationOptions.RunContinuationsAsynchronously"/> that
+/// something other than an <c>await</c> waits on (<c>Task.WhenAny</c>, <c>WaitAsync</c>). What runs in memory on fake
+/// timers and plain awaits stays on it.
 /// </summary>
 public sealed class StepRunner(FakeTimeProvider time)
 {
