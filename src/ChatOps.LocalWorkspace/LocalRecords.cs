@@ -20,8 +20,11 @@ internal sealed record LocalFile(string Id, string Name, string? Title, string? 
 /// <summary>An open modal, with the errors of its last submission.</summary>
 internal sealed record LocalView(string Id, string User, JsonNode View, IReadOnlyDictionary<string, string>? Errors = null);
 
-/// <summary>A Web API call the bot made, as the fake received it, and how the fake answered.</summary>
-internal sealed record RecordedCall(string Method, JsonObject Args, int Status, string? Error);
+/// <summary>A Web API call the bot made, as the fake received it, how the fake answered, and when (on its clock).</summary>
+internal sealed record RecordedCall(string Method, JsonObject Args, int Status, string? Error)
+{
+    public DateTimeOffset At { get; init; }
+}
 
 /// <summary>A person of the local workspace.</summary>
 internal sealed record LocalUser(string Id, string Name, string RealName, bool IsBot = false);

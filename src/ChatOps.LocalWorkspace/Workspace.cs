@@ -109,7 +109,7 @@ internal sealed class Workspace(TimeProvider time)
         lock (_gate) return _faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
     }
 
-    public void Record(RecordedCall call) => Change(() => _calls.Add(call));
+    public void Record(RecordedCall call) => Change(() => _calls.Add(call with { At = time.GetUtcNow() }));
 
     public void Add(LocalMessage message) => Change(() => _messages.Add(message));
 

@@ -52,6 +52,16 @@ public sealed class SlackOptions
     [Range(1, 100)]
     public int PostBurst { get; set; } = 3;
 
+    /// <summary>
+    /// Time between message updates in the whole workspace once their burst is spent: <c>chat.update</c> is a Tier 3
+    /// method, about 50 calls a minute per workspace.
+    /// </summary>
+    public TimeSpan UpdateInterval { get; set; } = TimeSpan.FromSeconds(1.2);
+
+    /// <summary>Updates in the workspace that may go out back to back before their pacing starts (Tier 3 allows short bursts).</summary>
+    [Range(1, 100)]
+    public int UpdateBurst { get; set; } = 10;
+
     /// <summary>True when an app token is configured: the Socket Mode worker runs.</summary>
     public bool SocketMode => !string.IsNullOrWhiteSpace(AppToken);
 }

@@ -27,6 +27,7 @@ public static class SlackServiceCollectionExtensions
             .Validate(o => Uri.TryCreate(o.ApiUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
                 "Slack:ApiUrl (SLACK_API_URL) must be an absolute http(s) URL such as https://slack.com/api/.")
             .Validate(o => o.PostInterval >= TimeSpan.Zero, "Slack:PostInterval must not be negative.")
+            .Validate(o => o.UpdateInterval >= TimeSpan.Zero, "Slack:UpdateInterval must not be negative.")
             .Validate(o => o.GroupCacheDuration >= TimeSpan.Zero, "Slack:GroupCacheDuration must not be negative.")
             .Validate(o => o.AppToken is null || o.AppToken.StartsWith("xapp-", StringComparison.Ordinal),
                 "Slack:AppToken (SLACK_APP_TOKEN) must be an app-level token, starting with xapp-.")

@@ -28,16 +28,18 @@ public sealed partial class Conversation : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    /// <param name="configure">Adds what a test brings of its own, such as the real check executors.</param>
+    /// <param name="configure">Adds what a test brings of its own, such as the real check executors or a platform's chat surface.</param>
     public Conversation(
         IIncidentStore? store = null,
         IEnumerable<string>? managers = null,
         IEnumerable<ICheckExecutor>? executors = null,
         string timeZone = "UTC",
         Action<IServiceCollection>? configure = null,
-        IEnumerable<string>? approvers = null)
+        IEnumerable<string>? approvers = null,
+        ChatPlace? channel = null)
     {
         Store = store ?? new InMemoryIncidentStore();
+        Channel = channel ?? new(RecordingChatSurface.DefaultPlatform, "C-INCIDENTS");
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
@@ -77,7 +79,8 @@ public sealed partial class Conversation : IAsyncDisposable
 
     public RecordingChatSurface Chat { get; } = new();
 
-    public ChatPlace Channel { get; } = new(RecordingChatSurface.DefaultPlatform, "C-INCIDENTS");
+    /// <summary>Where commands are said: the recording surface's channel unless a test brings a platform of its own.</summary>
+    public ChatPlace Channel { get; }
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 

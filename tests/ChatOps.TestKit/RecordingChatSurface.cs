@@ -32,12 +32,29 @@ public sealed class RecordingChatSurface(string platform = RecordingChatSurface.
         return Task.FromResult(new PostedMessage(place, id));
     }
 
+    private Task? _updatesHeld;
+
+    /// <summary>
+    /// From now on, updates are recorded when made but finish only once the returned action is called, as if each
+    /// were long on its way: for what happens while one is in flight.
+    /// </summary>
+    public Action HoldUpdates()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _updatesHeld = held.Task;
+        return () =>
+        {
+            _updatesHeld = null;
+            held.TrySetResult();
+        };
+    }
+
     public Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken)
     {
         if (_failOn is { } fail && MessageText.Of(message).Contains(fail, StringComparison.Ordinal))
             return Task.FromException(new ChatSurfaceException($"update refused (scripted): {message.Summary}"));
         Record(new Posted(PostKind.Update, posted.Place, posted.MessageId, null, message));
-        return Task.CompletedTask;
+        return _updatesHeld ?? Task.CompletedTask;
     }
 
     public Task PostPrivateAsync(ChatPlace place, PersonId person, ChatMessage message, CancellationToken cancellationToken)

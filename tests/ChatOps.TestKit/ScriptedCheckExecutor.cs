@@ -7,7 +7,8 @@ namespace ChatOps.TestKit;
 
 /// <summary>
 /// An executor of one kind whose answers the test sets per check id: a value, a failure, or a hang
-/// that lasts until the check's own timeout cancels it. Unscripted checks answer value 0.
+/// that lasts until the check's own timeout cancels it, at once or after a delay on a given clock. Unscripted checks
+/// answer value 0.
 /// </summary>
 public sealed class ScriptedCheckExecutor(string kind) : ICheckExecutor
 {
@@ -58,11 +59,24 @@ public sealed class ScriptedCheckExecutor(string kind) : ICheckExecutor
         return this;
     }
 
+    /// <summary>The check gives its scripted answer (or the default one) only after <paramref name="delay"/> on <paramref name="time"/>.</summary>
+    public ScriptedCheckExecutor Delay(string checkId, TimeSpan delay, TimeProvider time)
+    {
+        var answer = _script.GetValueOrDefault(checkId, Default);
+        _script[checkId] = async cancellationToken =>
+        {
+            await Task.Delay(delay, time, cancellationToken);
+            return await answer(cancellationToken);
+        };
+        return this;
+    }
+
     public Task<CheckObservation> ExecuteAsync(CheckDefinition check, CancellationToken cancellationToken) =>
-        _script.TryGetValue(check.Id, out var answer)
-            ? answer(cancellationToken)
-            : Task.FromResult(new CheckObservation(new Dictionary<string, ExpressionValue>
-            {
-                ["value"] = ExpressionValue.Of(0), ["status"] = ExpressionValue.Of(200), ["latency_ms"] = ExpressionValue.Of(5), ["count"] = ExpressionValue.Of(0),
-            }, "value 0"));
+        _script.GetValueOrDefault(check.Id, Default)(cancellationToken);
+
+    private static Task<CheckObservation> Default(CancellationToken cancellationToken) =>
+        Task.FromResult(new CheckObservation(new Dictionary<string, ExpressionValue>
+        {
+            ["value"] = ExpressionValue.Of(0), ["status"] = ExpressionValue.Of(200), ["latency_ms"] = ExpressionValue.Of(5), ["count"] = ExpressionValue.Of(0),
+        }, "value 0"));
 }

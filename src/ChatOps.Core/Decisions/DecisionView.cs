@@ -10,11 +10,21 @@ namespace ChatOps.Core.Decisions;
 /// <summary>The thread messages of a decision walk: answers with their evidence, the question for people, the recommendation.</summary>
 public static class DecisionView
 {
-    public static ChatMessage Answered(DecisionStep step) =>
-        new($"{step.Node.Ask} {(step.Answer ? "Yes" : "No")}", [
+    /// <summary>
+    /// One message for a walk: each question answered from evidence, then the recommendation or the question for people.
+    /// One post, not one per answer, because a channel takes about one post a second.
+    /// </summary>
+    public static ChatMessage Walked(Incident incident, Runbook runbook, DecisionWalk walk, IReadOnlyList<TimelineEvent> timeline)
+    {
+        ArgumentNullException.ThrowIfNull(walk);
+        var answers = walk.Steps.SelectMany(step => new MessageBlock[]
+        {
             new TextBlock($"{step.Node.Ask} → {(step.Answer ? "Yes" : "No")}"),
             new ContextBlock($"Answered from evidence: {step.Evidence}"),
-        ]);
+        });
+        var end = walk.Leaf is { } leaf ? Recommend(incident, runbook, leaf, timeline) : Ask(incident, runbook, walk.Open!, walk.WhyAsked);
+        return new ChatMessage(end.Summary, [.. answers, .. end.Blocks]);
+    }
 
     public static ChatMessage Ask(Incident incident, Runbook runbook, DecisionNode node, string? why)
     {

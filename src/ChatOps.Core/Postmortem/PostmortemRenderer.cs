@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
+using ChatOps.Core.Decisions;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using Scriban;
@@ -65,6 +66,9 @@ public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentCloc
                 ["kind"] = d.Item.Kind.Name(),
                 ["actor"] = Person(d.Item.Actor),
                 ["text"] = OneLine(d.Item.Text),
+                // For a decision: who answered, and the step it recommended when it reached one.
+                ["answered_by"] = Optional(DecisionRecord.AnsweredBy(d.Item, p => "@" + names[p])),
+                ["next_step"] = Optional(DecisionRecord.NextStepOf(d.Item)),
             }).ToList(),
         };
         var context = new TemplateContext { StrictVariables = true, MemberRenamer = m => m.Name };

@@ -1,14 +1,14 @@
 using System.Globalization;
-using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
-using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
-using ChatOps.Core.Runs;
 
 namespace ChatOps.Core.Runs;
 
-/// <summary>The one message of a runbook run that is updated in place as results arrive.</summary>
+/// <summary>
+/// The one message of a runbook run, updated in place as results arrive: what the runbook is about, every check with
+/// its grade and value so far, and the grades counted apart.
+/// </summary>
 internal static class RunSummary
 {
     public static ChatMessage Render(Runbook runbook, IReadOnlyDictionary<string, CheckResult> results)
@@ -16,13 +16,16 @@ internal static class RunSummary
         var rows = runbook.Checks.Select(c => (IReadOnlyList<string>)(results.TryGetValue(c.Id, out var r)
             ? [c.Id, r.Grade.ToString().ToUpperInvariant(), r.Error ?? Value(r)]
             : [c.Id, "running", ""])).ToList();
-        var done = results.Count == runbook.Checks.Count;
-        var title = string.Create(CultureInfo.InvariantCulture, $"{runbook.Title}: {results.Count}/{runbook.Checks.Count} checks {(done ? "done" : "done so far")}");
-        var worst = results.Values.Select(r => r.Grade).DefaultIfEmpty(CheckGrade.Ok).Max();
-        return new ChatMessage(title, [
-            new HeaderBlock(title),
+        var running = runbook.Checks.Count - results.Count;
+        var progress = string.Create(CultureInfo.InvariantCulture, $"{results.Count}/{runbook.Checks.Count} checks done");
+        if (results.Count > 0) progress += ": " + GradeCounts.Describe(results.Values);
+        var status = running == 0
+            ? progress + ". Results that need attention are posted in this thread with their queries."
+            : string.Create(CultureInfo.InvariantCulture, $"{progress}; {running} running.");
+        return new ChatMessage($"Runbook {runbook.Title}: {progress}", [
+            .. RunbookOverview.Blocks(runbook),
             new TableBlock(["Check", "Grade", "Value"], rows),
-            new ContextBlock(done ? $"Worst grade: {worst.ToString().ToUpperInvariant()}" : "Results follow in this thread as each check answers."),
+            new ContextBlock(status),
         ]);
     }
 

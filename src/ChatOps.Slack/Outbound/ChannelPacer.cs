@@ -4,18 +4,35 @@ using Microsoft.Extensions.Options;
 namespace ChatOps.Slack.Outbound;
 
 /// <summary>
-/// One lane per channel: calls run strictly in the order they were made, each finishing (retries included)
-/// before the next starts, so posts in a thread keep their order even when one waits out a 429. Posts also
-/// spend a token of the channel's bucket: a short burst, then about one per second
-/// (https://docs.slack.dev/apis/web-api/rate-limits: chat.postMessage allows about one message per second per channel).
+/// Lanes for Slack's rate limits (https://docs.slack.dev/apis/web-api/rate-limits). Posts go through one lane per
+/// channel: strictly in the order they were made, each finishing (retries included) before the next starts, so posts in
+/// a thread keep their order even when one waits out a 429; each spends a token of the channel's bucket, a short burst
+/// and then about one per second, as <c>chat.postMessage</c> allows. Updates go through one lane for the workspace,
+/// since <c>chat.update</c> is limited per workspace (Tier 3, about 50 a minute) and not per channel: an update never
+/// waits behind a post that waits for its channel's token, and a post never waits behind an update.
 /// </summary>
 internal sealed class ChannelPacer(IOptionsMonitor<SlackOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lane> _channels = new(StringComparer.Ordinal);
+    private readonly Lane _updates = new(options.CurrentValue.UpdateBurst, time.GetUtcNow());
 
-    public async Task<T> RunAsync<T>(string channel, bool isPost, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    /// <summary>A post into <paramref name="channel"/>: a message, an ephemeral, a file shared there.</summary>
+    public Task<T> PostAsync<T>(string channel, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
-        var lane = _lanes.GetOrAdd(channel, _ => new Lane(options.CurrentValue.PostBurst, time.GetUtcNow()));
+        var settings = options.CurrentValue;
+        var lane = _channels.GetOrAdd(channel, _ => new Lane(settings.PostBurst, time.GetUtcNow()));
+        return RunAsync(lane, settings.PostBurst, settings.PostInterval, operation, cancellationToken);
+    }
+
+    /// <summary>An update of a message posted earlier, anywhere in the workspace.</summary>
+    public Task<T> UpdateAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        return RunAsync(_updates, settings.UpdateBurst, settings.UpdateInterval, operation, cancellationToken);
+    }
+
+    private async Task<T> RunAsync<T>(Lane lane, int burst, TimeSpan interval, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
         var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task previous;
         lock (lane)
@@ -35,7 +52,7 @@ internal sealed class ChannelPacer(IOptionsMonitor<SlackOptions> options, TimePr
         }
         try
         {
-            if (isPost) await TakeTokenAsync(lane, cancellationToken);
+            await TakeTokenAsync(lane, burst, interval, cancellationToken);
             return await operation(cancellationToken);
         }
         finally
@@ -45,16 +62,14 @@ internal sealed class ChannelPacer(IOptionsMonitor<SlackOptions> options, TimePr
     }
 
     // Only the caller holding the lane's turn touches its bucket, so no lock is needed here.
-    private async Task TakeTokenAsync(Lane lane, CancellationToken cancellationToken)
+    private async Task TakeTokenAsync(Lane lane, int burst, TimeSpan interval, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
-        var interval = settings.PostInterval;
         if (interval <= TimeSpan.Zero) return;
-        Refill(lane, settings.PostBurst, interval);
+        Refill(lane, burst, interval);
         if (lane.Tokens < 1)
         {
             await Task.Delay(interval * (1 - lane.Tokens), time, cancellationToken);
-            Refill(lane, settings.PostBurst, interval);
+            Refill(lane, burst, interval);
         }
         lane.Tokens = Math.Max(0, lane.Tokens - 1);
     }

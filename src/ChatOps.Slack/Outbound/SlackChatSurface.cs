@@ -16,7 +16,7 @@ internal sealed class SlackChatSurface(SlackApiClient client, ChannelPacer pacer
     public async Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken)
     {
         var rendered = BlockKitRenderer.Render(message);
-        var posted = await pacer.RunAsync(place.Channel, isPost: true,
+        var posted = await pacer.PostAsync(place.Channel,
             c => client.PostMessageAsync(new PostMessageRequest(place.Channel, rendered.Text, rendered.Blocks, place.Thread), c), cancellationToken);
         var ts = posted.Ts ?? throw new SlackApiException("chat.postMessage", "missing_ts");
         // Files follow their message, in the same thread (a new root message starts its own).
@@ -27,14 +27,14 @@ internal sealed class SlackChatSurface(SlackApiClient client, ChannelPacer pacer
     public Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken)
     {
         var rendered = BlockKitRenderer.Render(message);
-        return pacer.RunAsync(posted.Place.Channel, isPost: false,
+        return pacer.UpdateAsync(
             c => client.UpdateMessageAsync(new UpdateMessageRequest(posted.Place.Channel, posted.MessageId, rendered.Text, rendered.Blocks), c), cancellationToken);
     }
 
     public Task PostPrivateAsync(ChatPlace place, PersonId person, ChatMessage message, CancellationToken cancellationToken)
     {
         var rendered = BlockKitRenderer.Render(message);
-        return pacer.RunAsync(place.Channel, isPost: true,
+        return pacer.PostAsync(place.Channel,
             c => client.PostEphemeralAsync(new PostEphemeralRequest(place.Channel, person.User, rendered.Text, rendered.Blocks, place.Thread), c), cancellationToken);
     }
 
@@ -45,7 +45,7 @@ internal sealed class SlackChatSurface(SlackApiClient client, ChannelPacer pacer
         var target = await client.GetUploadUrlAsync(file.FileName, bytes.Length, cancellationToken);
         if (target.UploadUrl is null || target.FileId is null) throw new SlackApiException("files.getUploadURLExternal", "missing_upload_url");
         await client.UploadAsync(new Uri(target.UploadUrl), bytes, cancellationToken);
-        await pacer.RunAsync(channel, isPost: true,
+        await pacer.PostAsync(channel,
             c => client.CompleteUploadAsync(new CompleteUploadRequest([new UploadedFile(target.FileId, file.Title)], channel, threadTs), c), cancellationToken);
     }
 }

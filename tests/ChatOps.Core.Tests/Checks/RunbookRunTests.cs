@@ -32,7 +32,7 @@ public sealed class RunbookRunTests
         Assert.Null((await chat.SayAsync(Alice, "run high-latency", incident.Place.Thread)).Error);
 
         var thread = chat.Chat.Posts.Where(p => p.Kind == PostKind.Message && p.Place.Thread == incident.Place.Thread).Select(p => MessageText.Of(p.Message)).ToList();
-        var answered = Assert.Single(thread, t => t.StartsWith("Is GPU utilization > 90%? → Yes", StringComparison.Ordinal));
+        var answered = Assert.Single(thread, t => t.Contains("Is GPU utilization > 90%? → Yes", StringComparison.Ordinal));
         Assert.Contains("gpu-utilization: value = 96.5, so 'value > 90' is true", answered, StringComparison.Ordinal);
         var recommendation = thread.Last();
         Assert.Contains("Scale up inference pool", recommendation, StringComparison.Ordinal);
@@ -73,15 +73,15 @@ public sealed class RunbookRunTests
         var runbook = chat.Get<RunbookCatalog>().Find("high-latency")!;
 
         var run = chat.SayAsync(Alice, "run high-latency");
-        // Every other check is posted while the hanging one still waits for its timeout.
-        await chat.Chat.WaitUntilAsync(posts => posts.Count(p => p.Kind == PostKind.Message && MessageText.Of(p.Message).Contains(" on ", StringComparison.Ordinal)
-            && MessageText.Of(p.Message).Contains(" ms", StringComparison.Ordinal)) == runbook.Checks.Count - 1);
+        // Every other result is shown while the hanging check still waits for its timeout.
+        await chat.Chat.WaitUntilAsync(posts => posts.Any(p => p.Kind == PostKind.Update
+            && MessageText.Of(p.Message).Contains($"{runbook.Checks.Count - 1}/{runbook.Checks.Count} checks done", StringComparison.Ordinal)));
         Assert.False(run.IsCompleted);
 
         chat.Time.Advance(TimeSpan.FromSeconds(10));
         await run;
 
-        var results = chat.Chat.Posts.Where(p => MessageText.Of(p.Message).StartsWith("ERROR · ", StringComparison.Ordinal)).ToList();
+        var results = chat.Chat.Posts.Where(p => p.Kind == PostKind.Message && MessageText.Of(p.Message).Contains("ERROR · ", StringComparison.Ordinal)).ToList();
         Assert.Contains("timed out after 10s", MessageText.Of(Assert.Single(results).Message), StringComparison.Ordinal);
         // Without its evidence the first question goes to people.
         var question = chat.Chat.Posts.Last().Message;
@@ -90,7 +90,7 @@ public sealed class RunbookRunTests
     }
 
     [Fact]
-    public async Task The_summary_is_one_message_updated_as_results_arrive()
+    public async Task The_run_is_one_message_with_the_symptoms_updated_as_results_arrive()
     {
         var (chat, _, _) = NewConversation();
         await using var _ = chat;
@@ -98,9 +98,11 @@ public sealed class RunbookRunTests
         await chat.SayAsync(Alice, "run high-latency");
         var runbook = chat.Get<RunbookCatalog>().Find("high-latency")!;
 
-        var summary = chat.Chat.Posts.Single(p => p.Kind == PostKind.Message && MessageText.Of(p.Message).Contains("0/", StringComparison.Ordinal));
-        var updates = chat.Chat.Posts.Where(p => p.Kind == PostKind.Update && p.MessageId == summary.MessageId).ToList();
-        Assert.Equal(runbook.Checks.Count, updates.Count);
+        var run = chat.Chat.Posts.Single(p => p.Kind == PostKind.Message && MessageText.Of(p.Message).Contains("checks done", StringComparison.Ordinal));
+        Assert.Contains("Symptoms:", MessageText.Of(run.Message), StringComparison.Ordinal);
+        Assert.Contains($"0/{runbook.Checks.Count} checks done; {runbook.Checks.Count} running", MessageText.Of(run.Message), StringComparison.Ordinal);
+        var updates = chat.Chat.Posts.Where(p => p.Kind == PostKind.Update && p.MessageId == run.MessageId).ToList();
+        Assert.InRange(updates.Count, 1, runbook.Checks.Count);
         Assert.Contains($"{runbook.Checks.Count}/{runbook.Checks.Count} checks done", MessageText.Of(updates[^1].Message), StringComparison.Ordinal);
     }
 
@@ -134,7 +136,8 @@ public sealed class RunbookRunTests
         await chat.DeclareAsync(Alice, "latency");
         var runbook = chat.Get<RunbookCatalog>().Find("high-latency")!;
         var run = chat.SayAsync(Alice, "run high-latency");
-        await chat.Chat.WaitUntilAsync(posts => posts.Count(p => p.Kind == PostKind.Message && MessageText.Of(p.Message).Contains(" ms", StringComparison.Ordinal)) == runbook.Checks.Count - 1);
+        await chat.Chat.WaitUntilAsync(posts => posts.Any(p => p.Kind == PostKind.Update
+            && MessageText.Of(p.Message).Contains($"{runbook.Checks.Count - 1}/{runbook.Checks.Count} checks done", StringComparison.Ordinal)));
         chat.Time.Advance(TimeSpan.FromSeconds(10));
         await run;
         Assert.Contains(chat.Chat.Posts, p => MessageText.Of(p.Message).Contains("timed out after 10s", StringComparison.Ordinal));

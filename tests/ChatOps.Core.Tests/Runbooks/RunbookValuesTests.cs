@@ -1,3 +1,4 @@
+using ChatOps.Core.Messages;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
@@ -64,7 +65,7 @@ public sealed class RunbookValuesTests
         Assert.Equal(CheckGrade.Ok, await GradeAsync(configured, 0.9));
         Assert.Equal("sum(increase(cost_usd_total[1d])) / 2500", Assert.IsType<PrometheusCheck>(configured.Checks[0].Spec).Query);
         // The run says which numbers it uses, since they may differ from the file's.
-        Assert.Contains("Values: daily_budget_usd = 2500, warn_share = 0.95", MessageText.Of(RunbookOverview.Render(configured)), StringComparison.Ordinal);
+        Assert.Contains("Values: daily_budget_usd = 2500, warn_share = 0.95", MessageText.Of(new ChatMessage("overview", [.. RunbookOverview.Blocks(configured)])), StringComparison.Ordinal);
     }
 
     [Theory]

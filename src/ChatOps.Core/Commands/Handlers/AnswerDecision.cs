@@ -33,8 +33,7 @@ public sealed class AnswerDecision(IncidentResolver resolver, RunbookCatalog cat
                 open is null ? $"Every question of {runbook.Id} is answered." : $"That question is not open; the open one is: {open.Ask}");
 
         var answer = command.Yes ? "Yes" : "No";
-        await store.AppendAsync([events.New(incident, context.Actor, TimelineKind.DecisionTaken, $"{node.Ask} {answer}",
-            ("runbook", runbook.Id), ("node", node.Id), ("answer", command.Yes ? "yes" : "no"), ("by", "person"))], cancellationToken);
+        await store.AppendAsync([DecisionRecord.FromPerson(events, incident, context.Actor, runbook, node, command.Yes)], cancellationToken);
         await chat.PostToThreadAsync(incident, ChatMessage.Plain($"{node.Ask} → {answer} ({Mention.Of(context.Actor)})"), cancellationToken);
 
         switch (DecisionWalker.Branch(node, command.Yes))
