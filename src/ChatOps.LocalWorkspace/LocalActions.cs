@@ -8,7 +8,8 @@ internal sealed class LocalActions(Workspace workspace, LocalForwarder forwarder
     public async Task<JsonObject> CommandAsync(JsonObject input, CancellationToken cancellationToken)
     {
         var user = UserOf(input);
-        var body = LocalRequests.SlashCommand(user, WorkspaceDirectory.ChannelId, LocalRequests.EscapeCommandText(Text(input, "text")), workspace.IssueTrigger(user));
+        var body = LocalRequests.SlashCommand(
+            user, WorkspaceDirectory.ChannelId, LocalRequests.EscapeCommandText(Text(input, "text")), workspace.IssueTrigger(user));
         var (status, answer, type) = await forwarder.SendAsync("slack/commands", body, LocalRequests.FormType, cancellationToken);
         // Slack shows a command's immediate answer to its sender alone; a failure reads like Slack's own notice.
         if (status != 200) ShowEphemeral(user, null, $"/incident failed with the error \"http_{status}\"", null);
@@ -37,8 +38,8 @@ internal sealed class LocalActions(Workspace workspace, LocalForwarder forwarder
         var ts = Text(input, "ts");
         var message = workspace.Messages.FirstOrDefault(m => m.Ts == ts);
         if (message is null) return new JsonObject { ["status"] = 404 };
-        var body = LocalRequests.BlockActions(user, message.Channel, message.Ts, message.ThreadTs, Text(input, "action_id"), Text(input, "value"),
-            workspace.NextTs(), workspace.IssueTrigger(user));
+        var body = LocalRequests.BlockActions(user, message.Channel, message.Ts, message.ThreadTs,
+            Text(input, "action_id"), Text(input, "value"), workspace.NextTs(), workspace.IssueTrigger(user));
         var (status, _, _) = await forwarder.SendAsync("slack/interactions", body, LocalRequests.FormType, cancellationToken);
         return new JsonObject { ["status"] = status };
     }
@@ -52,7 +53,8 @@ internal sealed class LocalActions(Workspace workspace, LocalForwarder forwarder
             foreach (var (block, value) in given)
                 values[block] = ((string?)value?["type"] ?? "plain_text_input", (string?)value?["value"]);
         }
-        var body = LocalRequests.ViewSubmission(view.User, view.Id, (string?)view.View["callback_id"] ?? "", (string?)view.View["private_metadata"], values);
+        var body = LocalRequests.ViewSubmission(
+            view.User, view.Id, (string?)view.View["callback_id"] ?? "", (string?)view.View["private_metadata"], values);
         var (status, answer, type) = await forwarder.SendAsync("slack/interactions", body, LocalRequests.FormType, cancellationToken);
         // Slack keeps the modal open with the errors under their inputs; anything else closes it.
         if (status == 200 && type == "application/json" && answer.Length > 0 && JsonNode.Parse(answer) is JsonObject reply
@@ -72,7 +74,8 @@ internal sealed class LocalActions(Workspace workspace, LocalForwarder forwarder
     }
 
     private void ShowEphemeral(string user, string? thread, string text, JsonNode? blocks) =>
-        workspace.Add(new LocalMessage(WorkspaceDirectory.ChannelId, workspace.NextTs(), thread, WorkspaceDirectory.BotUserId, text, blocks, VisibleTo: user));
+        workspace.Add(new LocalMessage(
+            WorkspaceDirectory.ChannelId, workspace.NextTs(), thread, WorkspaceDirectory.BotUserId, text, blocks, VisibleTo: user));
 
     private static string UserOf(JsonObject input) =>
         WorkspaceDirectory.User(Text(input, "user")) is { IsBot: false } user ? user.Id : WorkspaceDirectory.Users[0].Id;

@@ -18,11 +18,15 @@ internal static class LocalRequests
             ("command", "/incident"), ("text", text), ("api_app_id", "A0LOCAL"), ("is_enterprise_install", "false"),
             ("response_url", "http://localhost/local/response"), ("trigger_id", triggerId));
 
-    public static string BlockActions(string user, string channel, string messageTs, string? threadTs, string actionId, string value, string actionTs, string triggerId)
+    public static string BlockActions(
+        string user, string channel, string messageTs, string? threadTs, string actionId, string value, string actionTs, string triggerId)
     {
         var message = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["bot_id"] = "B0LOCAL" };
         if (threadTs is not null) message["thread_ts"] = threadTs;
-        var container = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = false };
+        var container = new JsonObject
+        {
+            ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = false,
+        };
         if (threadTs is not null) container["thread_ts"] = threadTs;
         return Payload(new JsonObject
         {
@@ -41,8 +45,16 @@ internal static class LocalRequests
         });
     }
 
-    /// <summary>A view_submission; <paramref name="values"/> maps block id to the typed text, or to the chosen option's value for selects.</summary>
-    public static string ViewSubmission(string user, string viewId, string callbackId, string? privateMetadata, IReadOnlyDictionary<string, (string Type, string? Value)> values)
+    /// <summary>
+    /// A view_submission; <paramref name="values"/> maps block id to the typed text, or to the chosen option's value for
+    /// selects.
+    /// </summary>
+    public static string ViewSubmission(
+        string user,
+        string viewId,
+        string callbackId,
+        string? privateMetadata,
+        IReadOnlyDictionary<string, (string Type, string? Value)> values)
     {
         var state = new JsonObject();
         foreach (var (block, (type, value)) in values)
@@ -68,13 +80,17 @@ internal static class LocalRequests
 
     public static string AppMention(string eventId, string user, string channel, string text, string ts, string? threadTs)
     {
-        var mention = new JsonObject { ["type"] = "app_mention", ["user"] = user, ["text"] = text, ["ts"] = ts, ["channel"] = channel, ["event_ts"] = ts };
+        var mention = new JsonObject
+        {
+            ["type"] = "app_mention", ["user"] = user, ["text"] = text, ["ts"] = ts, ["channel"] = channel, ["event_ts"] = ts,
+        };
         if (threadTs is not null) mention["thread_ts"] = threadTs;
         return new JsonObject
         {
             ["token"] = "local", ["team_id"] = "T0LOCAL", ["api_app_id"] = "A0LOCAL", ["type"] = "event_callback",
             ["event_id"] = eventId, ["event_time"] = 0, ["event"] = mention,
-            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = "T0LOCAL", ["user_id"] = WorkspaceDirectory.BotUserId, ["is_bot"] = true }),
+            ["authorizations"] = new JsonArray(
+                new JsonObject { ["team_id"] = "T0LOCAL", ["user_id"] = WorkspaceDirectory.BotUserId, ["is_bot"] = true }),
         }.ToJsonString();
     }
 
@@ -82,12 +98,16 @@ internal static class LocalRequests
         new JsonObject { ["token"] = "local", ["challenge"] = challenge, ["type"] = "url_verification" }.ToJsonString();
 
     /// <summary>The two headers Slack signs a request with.</summary>
-    public static (string Timestamp, string Signature) Sign(string secret, string body, DateTimeOffset now) => SlackSigner.Sign(secret, body, now);
+    public static (string Timestamp, string Signature) Sign(string secret, string body, DateTimeOffset now) =>
+        SlackSigner.Sign(secret, body, now);
 
     /// <summary>What Slack does to a slash command's text with <c>should_escape</c>: escape, and turn @name into a mention.</summary>
     public static string EscapeCommandText(string typed)
     {
-        var escaped = typed.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        var escaped = typed
+            .Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
         foreach (var user in WorkspaceDirectory.Users)
             escaped = escaped.Replace("@" + user.Name, $"<@{user.Id}|{user.Name}>", StringComparison.Ordinal);
         return escaped;
@@ -95,7 +115,8 @@ internal static class LocalRequests
 
     private static JsonObject UserObject(string user) => new()
     {
-        ["id"] = user, ["username"] = WorkspaceDirectory.User(user)?.Name ?? user, ["name"] = WorkspaceDirectory.User(user)?.Name ?? user, ["team_id"] = "T0LOCAL",
+        ["id"] = user, ["username"] = WorkspaceDirectory.User(user)?.Name ?? user, ["name"] = WorkspaceDirectory.User(user)?.Name ?? user,
+        ["team_id"] = "T0LOCAL",
     };
 
     private static string Payload(JsonObject payload) => "payload=" + Uri.EscapeDataString(payload.ToJsonString());
