@@ -13,18 +13,21 @@ namespace ChatOps.Storage.Sqlite;
 public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStore
 {
     private const string Columns =
-        "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version, address";
+        "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, " +
+        "impact, root_cause, resolution, action_items, lessons, version, address";
 
     private static readonly string InsertIncident =
         $"INSERT INTO incidents ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))})";
 
-    public async Task<Incident> CreateAsync(NewIncident incident, Func<IncidentId, IReadOnlyList<TimelineEvent>> firstEvents, CancellationToken cancellationToken)
+    public async Task<Incident> CreateAsync(
+        NewIncident incident, Func<IncidentId, IReadOnlyList<TimelineEvent>> firstEvents, CancellationToken cancellationToken)
     {
         await using var session = await database.LeaseAsync(cancellationToken);
         await using var transaction = await session.BeginTransactionAsync(cancellationToken);
         var year = incident.DeclaredAt.UtcDateTime.Year;
         var counter = session.Command(
-            "INSERT INTO incident_counters (year, last) VALUES ($year, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last", transaction);
+            "INSERT INTO incident_counters (year, last) VALUES ($year, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+            transaction);
         counter.Parameters.AddWithValue("$year", year);
         var number = Convert.ToInt32(await counter.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
@@ -56,7 +59,8 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         await using var session = await database.LeaseAsync(cancellationToken);
         var command = session.Command(channel is null
             ? $"SELECT {Columns} FROM incidents WHERE status <> 'resolved' ORDER BY year DESC, number DESC"
-            : $"SELECT {Columns} FROM incidents WHERE status <> 'resolved' AND platform = $platform AND channel = $channel ORDER BY year DESC, number DESC");
+            : $"SELECT {Columns} FROM incidents WHERE status <> 'resolved' AND platform = $platform AND channel = $channel " +
+                "ORDER BY year DESC, number DESC");
         if (channel is not null)
         {
             command.Parameters.AddWithValue("$platform", channel.Platform);
@@ -68,12 +72,14 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
     public async Task<Incident?> FindByThreadAsync(ChatPlace place, CancellationToken cancellationToken) =>
         place.Thread is null
             ? null
-            : await database.Reads.ReadAsync(new ReadKey("thread", place.Platform, place.Channel, place.Thread), () => ReadByThreadAsync(place, cancellationToken));
+            : await database.Reads.ReadAsync(
+                new ReadKey("thread", place.Platform, place.Channel, place.Thread), () => ReadByThreadAsync(place, cancellationToken));
 
     private async Task<Incident?> ReadByThreadAsync(ChatPlace place, CancellationToken cancellationToken)
     {
         await using var session = await database.LeaseAsync(cancellationToken);
-        var command = session.Command($"SELECT {Columns} FROM incidents WHERE platform = $platform AND channel = $channel AND thread = $thread");
+        var command = session.Command(
+            $"SELECT {Columns} FROM incidents WHERE platform = $platform AND channel = $channel AND thread = $thread");
         command.Parameters.AddWithValue("$platform", place.Platform);
         command.Parameters.AddWithValue("$channel", place.Channel);
         command.Parameters.AddWithValue("$thread", place.Thread);
@@ -86,7 +92,8 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         await using var transaction = await session.BeginTransactionAsync(cancellationToken);
         var update = session.Command("""
             UPDATE incidents SET title = $title, severity = $severity, status = $status, commander = $commander,
-                platform = $platform, channel = $channel, thread = $thread, address = $address, resolved_at = $resolved_at, impact = $impact,
+                platform = $platform, channel = $channel, thread = $thread, address = $address, resolved_at = $resolved_at,
+                impact = $impact,
                 root_cause = $root_cause, resolution = $resolution, action_items = $action_items, lessons = $lessons, version = $version
             WHERE id = $id AND version = $expected
             """, transaction);
@@ -120,7 +127,8 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
     public Task<TimelineTail> TimelineTailAsync(IncidentId id, int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        return database.Reads.ReadAsync(new ReadKey("tail", id.ToString(), Number: count), () => ReadTailAsync(id, count, cancellationToken));
+        return database.Reads.ReadAsync(
+            new ReadKey("tail", id.ToString(), Number: count), () => ReadTailAsync(id, count, cancellationToken));
     }
 
     private async Task<TimelineTail> ReadTailAsync(IncidentId id, int count, CancellationToken cancellationToken)
@@ -150,12 +158,14 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         new(id, StoredNames.Time(reader.GetString(1)), PersonId.Parse(reader.GetString(2)), TimelineKindNames.Parse(reader.GetString(3)),
             reader.GetString(4), StorageJson.Data(reader.GetString(5)), reader.GetInt64(0));
 
-    private static async Task Append(SqliteSession session, SqliteTransaction transaction, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
+    private static async Task Append(
+        SqliteSession session, SqliteTransaction transaction, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {
         foreach (var e in events)
         {
             var insert = session.Command(
-                "INSERT INTO timeline (incident_id, at, actor, kind, text, data) VALUES ($incident, $at, $actor, $kind, $text, $data)", transaction);
+                "INSERT INTO timeline (incident_id, at, actor, kind, text, data) VALUES ($incident, $at, $actor, $kind, $text, $data)",
+                transaction);
             insert.Parameters.AddWithValue("$incident", e.Incident.ToString());
             insert.Parameters.AddWithValue("$at", StoredNames.Time(e.At));
             insert.Parameters.AddWithValue("$actor", e.Actor.ToString());
@@ -204,7 +214,8 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
                 Severity = (Severity)r.GetInt32(4),
                 Status = StoredNames.Status(r.GetString(5)),
                 Commander = r.IsDBNull(6) ? null : PersonId.Parse(r.GetString(6)),
-                Place = new ChatPlace(r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(19) ? null : r.GetString(19)),
+                Place = new ChatPlace(
+                    r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(19) ? null : r.GetString(19)),
                 DeclaredBy = PersonId.Parse(r.GetString(10)),
                 DeclaredAt = StoredNames.Time(r.GetString(11)),
                 ResolvedAt = r.IsDBNull(12) ? null : StoredNames.Time(r.GetString(12)),
