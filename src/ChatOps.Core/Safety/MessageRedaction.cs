@@ -24,10 +24,13 @@ public static class MessageRedaction
         TextBlock t => Same(t.Text, out var text) ? t : t with { Text = text },
         ContextBlock c => Same(c.Text, out var text) ? c : c with { Text = text },
         FieldsBlock f => Changed(f.Fields, Apply) is { } fields ? f with { Fields = fields } : f,
-        TableBlock t => (Changed(t.Columns, SecretRedactor.Redact), Changed(t.Rows, Apply)) is var (columns, rows) && (columns is not null || rows is not null)
+        TableBlock t => (Changed(t.Columns, SecretRedactor.Redact), Changed(t.Rows, Apply)) is var (columns, rows)
+            && (columns is not null || rows is not null)
             ? t with { Columns = columns ?? t.Columns, Rows = rows ?? t.Rows }
             : t,
-        AttachmentBlock a => Same(a.Title, out var title) & Same(a.Content, out var content) ? a : a with { Title = title, Content = content },
+        AttachmentBlock a => Same(a.Title, out var title) & Same(a.Content, out var content)
+            ? a
+            : a with { Title = title, Content = content },
         // A button's value is a command the bot made; its label and confirm dialog may quote live state.
         ActionsBlock a => Changed(a.Buttons, Apply) is { } buttons ? a with { Buttons = buttons } : a,
         _ => block,
@@ -35,8 +38,12 @@ public static class MessageRedaction
 
     private static Button Apply(Button button)
     {
-        var confirm = button.Confirm is { } c && !(Same(c.Title, out var title) & Same(c.Text, out var text)) ? c with { Title = title, Text = text } : button.Confirm;
-        return Same(button.Label, out var label) && ReferenceEquals(confirm, button.Confirm) ? button : button with { Label = label, Confirm = confirm };
+        var confirm = button.Confirm is { } c && !(Same(c.Title, out var title) & Same(c.Text, out var text))
+            ? c with { Title = title, Text = text }
+            : button.Confirm;
+        return Same(button.Label, out var label) && ReferenceEquals(confirm, button.Confirm)
+            ? button
+            : button with { Label = label, Confirm = confirm };
     }
 
     private static Field Apply(Field field) =>
