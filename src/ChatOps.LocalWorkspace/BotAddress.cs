@@ -19,7 +19,10 @@ internal sealed class BotAddress(IOptionsMonitor<LocalWorkspaceOptions> options,
         var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var candidates = listening.Select(ListenAddresses.Parse).OfType<BindingAddress>().Where(a => !a.IsUnixPipe).ToList();
         // Plain HTTP on loopback first: nothing leaves the machine and no certificate is involved.
-        var best = candidates.OrderBy(a => a.Scheme == "http" ? 0 : 1).ThenBy(a => ListenAddresses.IsLoopbackOrWildcard(a) ? 0 : 1).FirstOrDefault();
+        var best = candidates
+            .OrderBy(a => a.Scheme == "http" ? 0 : 1)
+            .ThenBy(a => ListenAddresses.IsLoopbackOrWildcard(a) ? 0 : 1)
+            .FirstOrDefault();
         if (best is null) return null;
         var host = ListenAddresses.IsWildcard(best.Host) ? IPAddress.Loopback.ToString() : best.Host;
         return new Uri($"{best.Scheme}://{host}:{best.Port}/");

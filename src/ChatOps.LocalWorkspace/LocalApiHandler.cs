@@ -29,7 +29,8 @@ internal sealed class LocalApiHandler(LocalWebApi api) : HttpMessageHandler
             Content = new StringContent(answer.Body),
         };
         response.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(answer.ContentType);
-        if (answer.RetryAfterSeconds is { } seconds) response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
+        if (answer.RetryAfterSeconds is { } seconds)
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
         return response;
     }
 }

@@ -10,7 +10,8 @@ internal sealed class LocalForwarder(IHttpClientFactory clients, BotAddress bot,
 {
     public const string ClientName = "ChatOps.LocalWorkspace.Forwarder";
 
-    public async Task<(int Status, string Body, string? ContentType)> SendAsync(string path, string body, string contentType, CancellationToken cancellationToken)
+    public async Task<(int Status, string Body, string? ContentType)> SendAsync(
+        string path, string body, string contentType, CancellationToken cancellationToken)
     {
         if (bot.Resolve() is not { } address)
             return (502, "The bot's address is unknown: set LocalWorkspace:BotUrl.", "text/plain");
@@ -24,7 +25,10 @@ internal sealed class LocalForwarder(IHttpClientFactory clients, BotAddress bot,
         try
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
-            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType);
+            return (
+                (int)response.StatusCode,
+                await response.Content.ReadAsStringAsync(cancellationToken),
+                response.Content.Headers.ContentType?.MediaType);
         }
         catch (HttpRequestException e)
         {

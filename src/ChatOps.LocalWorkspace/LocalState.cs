@@ -23,12 +23,15 @@ internal static class LocalState
             {
                 ["channel"] = m.Channel, ["ts"] = m.Ts, ["thread_ts"] = m.ThreadTs, ["user"] = m.User, ["text"] = m.Text,
                 ["blocks"] = Workspace.Clone(m.Blocks), ["visible_to"] = m.VisibleTo, ["edited"] = m.Edited,
-                ["files"] = new JsonArray([.. (m.Files ?? []).Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["name"] = f.Name, ["title"] = f.Title })]),
+                ["files"] = new JsonArray([.. (m.Files ?? []).Select(f =>
+                    (JsonNode)new JsonObject { ["id"] = f.Id, ["name"] = f.Name, ["title"] = f.Title })]),
             })]),
             ["views"] = new JsonArray([.. workspace.Views.Select(v => (JsonNode)new JsonObject
             {
                 ["id"] = v.Id, ["user"] = v.User, ["view"] = Workspace.Clone(v.View),
-                ["errors"] = v.Errors is null ? null : new JsonObject([.. v.Errors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))]),
+                ["errors"] = v.Errors is null
+                    ? null
+                    : new JsonObject([.. v.Errors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))]),
             })]),
         };
     }

@@ -56,14 +56,18 @@ internal sealed class LocalWebApi(Workspace workspace)
         if (thread is not null && !workspace.HasMessage(channel, thread)) return Fail("thread_not_found");
         var ts = workspace.NextTs();
         workspace.Add(new LocalMessage(channel, ts, thread, WorkspaceDirectory.BotUserId, Text(args, "text") ?? "", Node(args, "blocks")));
-        return Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["ts"] = ts, ["text"] = Text(args, "text") } });
+        return Ok(new JsonObject
+        {
+            ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["ts"] = ts, ["text"] = Text(args, "text") },
+        });
     }
 
     private JsonObject Update(JsonObject args)
     {
         var (channel, ts) = (Text(args, "channel") ?? "", Text(args, "ts") ?? "");
         if (Check(args) is { } error) return Fail(error);
-        var updated = workspace.Replace(channel, ts, m => m with { Text = Text(args, "text") ?? m.Text, Blocks = Node(args, "blocks") ?? m.Blocks, Edited = true });
+        var updated = workspace.Replace(channel, ts, m =>
+            m with { Text = Text(args, "text") ?? m.Text, Blocks = Node(args, "blocks") ?? m.Blocks, Edited = true });
         return updated ? Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts }) : Fail("message_not_found");
     }
 
@@ -73,7 +77,8 @@ internal sealed class LocalWebApi(Workspace workspace)
         if (Text(args, "user") is not { Length: > 0 } user) return Fail("user_not_found");
         if (Check(args) is { } error) return Fail(error);
         var ts = workspace.NextTs();
-        workspace.Add(new LocalMessage(channel, ts, Text(args, "thread_ts"), WorkspaceDirectory.BotUserId, Text(args, "text") ?? "", Node(args, "blocks"), VisibleTo: user));
+        workspace.Add(new LocalMessage(channel, ts, Text(args, "thread_ts"), WorkspaceDirectory.BotUserId,
+            Text(args, "text") ?? "", Node(args, "blocks"), VisibleTo: user));
         return Ok(new JsonObject { ["message_ts"] = ts });
     }
 
@@ -133,7 +138,10 @@ internal sealed class LocalWebApi(Workspace workspace)
         foreach (var file in files) workspace.PutFile(file);
         workspace.Add(new LocalMessage(channel, workspace.NextTs(), Text(args, "thread_ts"), WorkspaceDirectory.BotUserId,
             Text(args, "initial_comment") ?? "", null, Files: files));
-        return Ok(new JsonObject { ["files"] = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["title"] = f.Title })]) });
+        return Ok(new JsonObject
+        {
+            ["files"] = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["title"] = f.Title })]),
+        });
     }
 
     private static string? Check(JsonObject args)

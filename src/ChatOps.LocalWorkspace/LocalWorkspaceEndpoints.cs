@@ -55,8 +55,10 @@ internal static class LocalWorkspaceEndpoints
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body, http.RequestAborted);
         var url = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}");
-        var answer = api.Handle(method, http.Request.ContentType, body.ToArray(), http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, url);
-        if (answer.RetryAfterSeconds is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var answer = api.Handle(method, http.Request.ContentType, body.ToArray(),
+            http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, url);
+        if (answer.RetryAfterSeconds is { } seconds)
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Results.Content(answer.Body, answer.ContentType, statusCode: answer.Status);
     }
 

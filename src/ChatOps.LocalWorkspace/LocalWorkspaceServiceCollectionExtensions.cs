@@ -21,7 +21,9 @@ public static class LocalWorkspaceServiceCollectionExtensions
             })
             .Validate(o => !o.Enabled || o.Origins.All(IsOrigin),
                 "LocalWorkspace:Origins: write each as scheme://host:port with no path, e.g. http://localhost:5080.")
-            .Validate(o => !o.Enabled || string.IsNullOrEmpty(o.BotUrl) || (Uri.TryCreate(o.BotUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"),
+            .Validate(
+                o => !o.Enabled || string.IsNullOrEmpty(o.BotUrl)
+                    || (Uri.TryCreate(o.BotUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"),
                 "LocalWorkspace:BotUrl must be an absolute http(s) URL such as http://127.0.0.1:5080/.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -39,5 +41,6 @@ public static class LocalWorkspaceServiceCollectionExtensions
 
     private static bool IsOrigin(string origin) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-        && url.AbsolutePath == "/" && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment) && string.IsNullOrEmpty(url.UserInfo);
+        && url.AbsolutePath == "/" && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment)
+        && string.IsNullOrEmpty(url.UserInfo);
 }

@@ -21,7 +21,8 @@ internal sealed partial class RequestGuard(IOptionsMonitor<LocalWorkspaceOptions
         var remote = http.Connection.RemoteIpAddress;
         return remote is null || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)
             ? null
-            : Refuse(http, StatusCodes.Status403Forbidden, "The local workspace answers only this machine (LocalWorkspace:AllowRemote is off).");
+            : Refuse(http, StatusCodes.Status403Forbidden,
+                "The local workspace answers only this machine (LocalWorkspace:AllowRemote is off).");
     }
 
     /// <summary>Any route: addressed to one of the workspace's origins, which a DNS name rebound to this machine is not.</summary>
@@ -30,14 +31,19 @@ internal sealed partial class RequestGuard(IOptionsMonitor<LocalWorkspaceOptions
         var origins = options.CurrentValue.Origins;
         return IsListed(origins, $"{http.Request.Scheme}://{http.Request.Host}")
             ? null
-            : Refuse(http, StatusCodes.Status403Forbidden, $"The local workspace is served only at {string.Join(", ", origins)} (LocalWorkspace:Origins).");
+            : Refuse(http, StatusCodes.Status403Forbidden,
+                $"The local workspace is served only at {string.Join(", ", origins)} (LocalWorkspace:Origins).");
     }
 
-    /// <summary>A page action: sent by the workspace's own page (its <c>Origin</c>), as JSON, which a plain cross-site form cannot be.</summary>
+    /// <summary>
+    /// A page action: sent by the workspace's own page (its <c>Origin</c>), as JSON, which a plain cross-site form cannot
+    /// be.
+    /// </summary>
     public IResult? CheckAction(HttpContext http)
     {
         if (!IsListed(options.CurrentValue.Origins, http.Request.Headers.Origin.ToString()))
-            return Refuse(http, StatusCodes.Status403Forbidden, "The local workspace accepts actions only from its own page (the Origin must be one of LocalWorkspace:Origins).");
+            return Refuse(http, StatusCodes.Status403Forbidden,
+                "The local workspace accepts actions only from its own page (the Origin must be one of LocalWorkspace:Origins).");
         if (!IsJson(http.Request.ContentType))
             return Refuse(http, StatusCodes.Status415UnsupportedMediaType, "The local workspace accepts actions only as application/json.");
         return null;

@@ -48,7 +48,8 @@ internal sealed class Workspace(TimeProvider time)
     public void FailNext(string method, string error) => AddFault(method, new LocalFault(200, error, null));
 
     /// <summary>The method's next call gets a 429 with this <c>Retry-After</c>.</summary>
-    public void RateLimitNext(string method, int retryAfterSeconds) => AddFault(method, new LocalFault(429, "ratelimited", retryAfterSeconds));
+    public void RateLimitNext(string method, int retryAfterSeconds) =>
+        AddFault(method, new LocalFault(429, "ratelimited", retryAfterSeconds));
 
     /// <summary>The method's next call gets this server error.</summary>
     public void ServerErrorNext(string method, int status = 503) => AddFault(method, new LocalFault(status, null, null));
@@ -65,7 +66,10 @@ internal sealed class Workspace(TimeProvider time)
         }
     }
 
-    /// <summary>Completes when the version passes <paramref name="seen"/>, or after <paramref name="timeout"/> (the page's long poll).</summary>
+    /// <summary>
+    /// Completes when the version passes <paramref name="seen"/>, or after <paramref name="timeout"/> (the page's long
+    /// poll).
+    /// </summary>
     public async Task WaitForChangeAsync(long seen, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Task changed;

@@ -17,7 +17,9 @@ internal static class StoredNames
 
     // Every time is written in the round-trip form above, which parses on a fast path; anything else still reads.
     public static DateTimeOffset Time(string text) =>
-        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, Styles, out var at) ? at : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, Styles);
+        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, Styles, out var at)
+            ? at
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, Styles);
 
     private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
 

@@ -87,7 +87,8 @@ internal sealed class ExpressionParser(string text, IReadOnlySet<string> known, 
         if (Current == '-') _position++;
         while (_position < text.Length && (char.IsAsciiDigit(text[_position]) || text[_position] == '.')) _position++;
         var span = text.AsSpan(start, _position - start);
-        if (!double.TryParse(span, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        if (!double.TryParse(
+                span, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
             throw new ExpressionException($"'{span}' is not a number", start + 1);
         return new LiteralOperand(ExpressionValue.Of(number));
     }
@@ -98,7 +99,8 @@ internal sealed class ExpressionParser(string text, IReadOnlySet<string> known, 
         while (_position < text.Length && (char.IsAsciiLetterOrDigit(text[_position]) || text[_position] == '_')) _position++;
         var name = text[start.._position];
         if (!known.Contains(name))
-            throw new ExpressionException($"Unknown name '{name}'; use {string.Join(", ", known.Order(StringComparer.Ordinal))}", start + 1);
+            throw new ExpressionException(
+                $"Unknown name '{name}'; use {string.Join(", ", known.Order(StringComparer.Ordinal))}", start + 1);
         used.Add(name);
         return new VariableOperand(name);
     }
@@ -107,7 +109,8 @@ internal sealed class ExpressionParser(string text, IReadOnlySet<string> known, 
     {
         SkipSpace();
         var end = _position + keyword.Length;
-        if (end > text.Length || string.Compare(text, _position, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) != 0) return false;
+        if (end > text.Length || string.Compare(text, _position, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) != 0)
+            return false;
         if (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_')) return false;
         _position = end;
         return true;

@@ -38,7 +38,8 @@ public sealed partial class InboundJob(
             if (envelope.Description is { Length: > 0 } description && result.Error is null
                 && result.Messages.FirstOrDefault(m => m.Incident is not null)?.Incident is { } declared)
             {
-                var note = await dispatcher.DispatchAsync(new AddNoteCommand(declared.Id, NoteKind.Note, $"Description: {description}"), context, cancellationToken);
+                var note = await dispatcher.DispatchAsync(
+                    new AddNoteCommand(declared.Id, NoteKind.Note, $"Description: {description}"), context, cancellationToken);
                 await delivery.DeliverAsync(note.Messages, actor, envelope.Place, cancellationToken);
             }
         }
@@ -56,7 +57,9 @@ public sealed partial class InboundJob(
         try
         {
             // Through the delivery, which redacts: an error's message can quote a connection string.
-            await delivery.DeliverAsync(CommandResult.ToRequester(ChatMessage.Plain($"Sorry, '{shown}' failed: {failure.Message.ReplaceLineEndings(" ")}")).Messages,
+            await delivery.DeliverAsync(
+                CommandResult.ToRequester(
+                    ChatMessage.Plain($"Sorry, '{shown}' failed: {failure.Message.ReplaceLineEndings(" ")}")).Messages,
                 context.Actor, context.Place, cancellationToken);
         }
         catch (ChatSurfaceException e)

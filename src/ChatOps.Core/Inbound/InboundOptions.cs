@@ -5,7 +5,10 @@ public sealed class InboundOptions
 {
     public const string SectionName = "Inbound";
 
-    /// <summary>How long a delivery is remembered: Slack retries an event for about 5 minutes, a slash command's signature lives 5 minutes.</summary>
+    /// <summary>
+    /// How long a delivery is remembered: Slack retries an event for about 5 minutes, a slash command's signature lives 5
+    /// minutes.
+    /// </summary>
     public TimeSpan DeliveryWindow { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>A second click of the same button by the same person within this is a double click.</summary>

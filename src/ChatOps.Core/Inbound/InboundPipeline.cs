@@ -39,7 +39,8 @@ public sealed class InboundPipeline(
 
         var context = new CommandContext(envelope.Actor, envelope.Place);
         var spec = CommandTable.SpecOf(parsed.Command);
-        if (spec.ReadOnly) return new InboundAnswer(InboundOutcome.Answered, await dispatcher.DispatchAsync(parsed.Command, context, cancellationToken));
+        if (spec.ReadOnly)
+            return new InboundAnswer(InboundOutcome.Answered, await dispatcher.DispatchAsync(parsed.Command, context, cancellationToken));
 
         // An incident that cannot be found is a user error: say so now rather than from the background. Only verbs
         // that act on an incident find one; approve, deny, revert and done MIT-N find theirs through the request.

@@ -53,7 +53,8 @@ public static class ChatLimits
         var keptText = string.Join('\n', kept);
         var cutLines = lines.Length - kept.Count + (partial ? 1 : 0);
         var cutCharacters = lines.Sum(l => l.Length) + lines.Length - 1 - keptText.Length;
-        var marker = string.Create(CultureInfo.InvariantCulture, $"… cut {cutCharacters:N0} characters ({cutLines} {(cutLines == 1 ? "line" : "lines")})");
+        var marker = string.Create(
+            CultureInfo.InvariantCulture, $"… cut {cutCharacters:N0} characters ({cutLines} {(cutLines == 1 ? "line" : "lines")})");
         return keepEnd ? marker + "\n" + keptText : keptText + "\n" + marker;
     }
 

@@ -57,7 +57,9 @@ internal static partial class PlainSetting
     private static partial Regex Number();
 
     // 90d, 1h30m, 3600s, 15min, and ISO 8601's P90D and PT1H.
-    [GeneratedRegex(@"^(?:(?:[0-9]+(?:\.[0-9]+)?(?:ns|us|ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?))+|P(?!$)(?:[0-9]+[YMWD])*(?:T(?:[0-9]+(?:\.[0-9]+)?[HMS])+)?)$",
+    [GeneratedRegex(
+        @"^(?:(?:[0-9]+(?:\.[0-9]+)?(?:ns|us|ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?))+" +
+        @"|P(?!$)(?:[0-9]+[YMWD])*(?:T(?:[0-9]+(?:\.[0-9]+)?[HMS])+)?)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Duration();
 

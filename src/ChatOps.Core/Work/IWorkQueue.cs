@@ -1,6 +1,9 @@
 namespace ChatOps.Core.Work;
 
-/// <summary>Work to run after the acknowledgement; a durable implementation keeps it across a crash and hands it to another replica.</summary>
+/// <summary>
+/// Work to run after the acknowledgement; a durable implementation keeps it across a crash and hands it to another
+/// replica.
+/// </summary>
 public interface IWorkQueue
 {
     ValueTask EnqueueAsync(WorkItem item, CancellationToken cancellationToken);

@@ -18,7 +18,8 @@ internal static class CoreRegistration
     {
         var services = builder.Services;
         services.AddOptions<IncidentOptions>().BindConfiguration(IncidentOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Incidents:TimeZone is not a known time zone id (e.g. UTC, Europe/Berlin).")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
+                "Incidents:TimeZone is not a known time zone id (e.g. UTC, Europe/Berlin).")
             .Validate(o => Enum.IsDefined(o.DefaultSeverity), "Incidents:DefaultSeverity must be Sev1..Sev4.")
             .ValidateOnStart();
         services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.SectionName)
@@ -67,7 +68,8 @@ internal static class CoreRegistration
         if (loaded.Errors.Count > 0 && loaded.Errors.All(e => e.File.StartsWith(RunbookValues.Setting, StringComparison.Ordinal)))
             throw new InvalidConfigurationException(string.Join("\n", loaded.Errors));
         if (!loaded.IsValid)
-            throw new InvalidConfigurationException($"The runbooks in {options.Folder} are invalid:\n  " + string.Join("\n  ", loaded.Errors));
+            throw new InvalidConfigurationException(
+                $"The runbooks in {options.Folder} are invalid:\n  " + string.Join("\n  ", loaded.Errors));
         return new RunbookCatalog(loaded.Runbooks);
     }
 

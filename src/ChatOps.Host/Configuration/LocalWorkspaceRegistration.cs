@@ -15,7 +15,8 @@ internal static class LocalWorkspaceRegistration
 {
     public const string Refusal =
         "LocalWorkspace:Enabled is on beside a real Slack token (Slack:BotToken / SLACK_BOT_TOKEN or Slack:AppToken / SLACK_APP_TOKEN): "
-        + "the local workspace is a development tool and never stands beside a real workspace. Set LocalWorkspace:Enabled=false or remove the tokens.";
+        + "the local workspace is a development tool and never stands beside a real workspace. "
+        + "Set LocalWorkspace:Enabled=false or remove the tokens.";
 
     /// <summary>Registers the workspace after Slack, whose own setup must read Slack's settings first.</summary>
     public static WebApplicationBuilder AddChatOpsLocalWorkspace(this WebApplicationBuilder builder)

@@ -11,17 +11,24 @@ namespace ChatOps.Host.Configuration;
 /// </summary>
 internal static class ShippedSettings
 {
-    public static void AddShippedSettings(this IConfigurationBuilder configuration, IHostEnvironment environment, string? besideBinaries = null)
+    public static void AddShippedSettings(
+        this IConfigurationBuilder configuration, IHostEnvironment environment, string? besideBinaries = null)
     {
         var folder = Path.GetFullPath(besideBinaries ?? AppContext.BaseDirectory);
-        if (string.Equals(folder.TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(environment.ContentRootPath).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+        if (string.Equals(
+                folder.TrimEnd(Path.DirectorySeparatorChar),
+                Path.GetFullPath(environment.ContentRootPath).TrimEnd(Path.DirectorySeparatorChar),
+                StringComparison.Ordinal))
             return;
 
         var sources = configuration.Sources;
         // Before the content root's own settings files, or else before whatever comes after them (the environment).
-        var at = sources.Select((s, i) => (s, i)).FirstOrDefault(p => p.s is JsonConfigurationSource { Path: "appsettings.json" }, (null!, -1)).i;
-        if (at < 0) at = sources.Count(s => s is not Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource
-            and not Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationSource);
+        var at = sources
+            .Select((s, i) => (s, i))
+            .FirstOrDefault(p => p.s is JsonConfigurationSource { Path: "appsettings.json" }, (null!, -1)).i;
+        if (at < 0)
+            at = sources.Count(s => s is not Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource
+                and not Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationSource);
         var files = new PhysicalFileProvider(folder);
         sources.Insert(at, Json(files, $"appsettings.{environment.EnvironmentName}.json"));
         sources.Insert(at, Json(files, "appsettings.json"));

@@ -9,14 +9,16 @@ internal static class StorageRegistration
 {
     public static WebApplicationBuilder AddChatOpsStorage(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SqliteOptions>().BindConfiguration(SqliteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SqliteOptions>().BindConfiguration(SqliteOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SqliteOptions>>().Value;
             var path = Path.IsPathRooted(options.Path) ? options.Path : Path.Combine(builder.Environment.ContentRootPath, options.Path);
             return new SqliteDatabase(path, sp.GetRequiredService<TimeProvider>());
         });
-        builder.Services.AddSingleton(sp => new SqliteProbe(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp =>
+            new SqliteProbe(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<Health.StorageIntegrity>();
         builder.Services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
         builder.Services.AddSingleton<ChatOps.Core.Mitigations.IMitigationStore, SqliteMitigationStore>();

@@ -3,7 +3,10 @@ using ChatOps.Core.Mitigations;
 namespace ChatOps.Host.Workers;
 
 /// <summary>Expires unanswered mitigation requests every half minute and updates their messages.</summary>
-internal sealed partial class MitigationExpiryWorker(MitigationExpiry expiry, TimeProvider time, ILogger<MitigationExpiryWorker> logger) : BackgroundService
+internal sealed partial class MitigationExpiryWorker(
+    MitigationExpiry expiry,
+    TimeProvider time,
+    ILogger<MitigationExpiryWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 

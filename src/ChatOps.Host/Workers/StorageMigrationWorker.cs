@@ -8,7 +8,11 @@ namespace ChatOps.Host.Workers;
 /// Brings the schema up to date and checks the file's structure once, at start; hosted services start before the
 /// server listens. A damaged file does not stop the host: readiness says so, and liveness keeps it inspectable.
 /// </summary>
-internal sealed partial class StorageMigrationWorker(SqliteDatabase database, SqliteProbe probe, StorageIntegrity integrity, ILogger<StorageMigrationWorker> logger) : IHostedService
+internal sealed partial class StorageMigrationWorker(
+    SqliteDatabase database,
+    SqliteProbe probe,
+    StorageIntegrity integrity,
+    ILogger<StorageMigrationWorker> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +23,8 @@ internal sealed partial class StorageMigrationWorker(SqliteDatabase database, Sq
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidConfigurationException($"The database {database.Path} (Storage:Sqlite:Path) cannot be opened or migrated: {e.Message}", e);
+            throw new InvalidConfigurationException(
+                $"The database {database.Path} (Storage:Sqlite:Path) cannot be opened or migrated: {e.Message}", e);
         }
         if (integrity.Problem is { } problem) LogDamaged(database.Path, problem);
         else LogMigrated(database.Path);

@@ -88,7 +88,8 @@ internal sealed partial class ConnectionSlot(
         // HttpClient reports its own timeout as a cancellation.
         || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode connection {Slot}: Slack refused apps.connections.open ({Error}); trying again in {Delay}")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Socket Mode connection {Slot}: Slack refused apps.connections.open ({Error}); trying again in {Delay}")]
     private partial void LogRefused(int slot, string error, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Slot} could not be opened; trying again in {Delay}")]
@@ -97,6 +98,7 @@ internal sealed partial class ConnectionSlot(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Name} ended; reconnecting in {Delay}")]
     private partial void LogDropped(Exception? exception, string name, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode connection {Name}: Slack disabled Socket Mode for the app (link_disabled); this connection stops. Turn Socket Mode back on in the app's settings and restart")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode connection {Name}: Slack disabled Socket Mode for the app " +
+        "(link_disabled); this connection stops. Turn Socket Mode back on in the app's settings and restart")]
     private partial void LogLinkDisabled(string name);
 }

@@ -73,18 +73,22 @@ internal sealed partial class EnvelopeDispatcher(
 
     private sealed record Handled(JsonObject? Payload);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode envelope {EnvelopeId} ({Type}) was still being handled after {Deadline}; acknowledged without a response payload")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode envelope {EnvelopeId} ({Type}) was still being handled after " +
+        "{Deadline}; acknowledged without a response payload")]
     private partial void LogLate(string envelopeId, string type, TimeSpan deadline);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode envelope {EnvelopeId} ({Type}) does not accept a response payload; the handler's was dropped")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Socket Mode envelope {EnvelopeId} ({Type}) does not accept a response payload; the handler's was dropped")]
     private partial void LogPayloadNotAccepted(string envelopeId, string type);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode envelope {EnvelopeId} ({Type}, retry attempt {RetryAttempt}) failed; left unacknowledged for Slack to deliver again")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode envelope {EnvelopeId} ({Type}, retry attempt {RetryAttempt}) failed; " +
+        "left unacknowledged for Slack to deliver again")]
     private partial void LogFailed(Exception exception, string envelopeId, string type, int retryAttempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode envelope {EnvelopeId} ({Type}) failed after it was acknowledged")]
     private partial void LogFailedAfterAck(Exception exception, string envelopeId, string type);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode envelope {EnvelopeId} ({Type}) was stopped by shutdown; left unacknowledged")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Socket Mode envelope {EnvelopeId} ({Type}) was stopped by shutdown; left unacknowledged")]
     private partial void LogAbandoned(string envelopeId, string type);
 }

@@ -154,7 +154,8 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         {
             await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
         }
-        catch (Exception e) when (e is WebSocketException or InvalidOperationException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is WebSocketException or InvalidOperationException
+            or OperationCanceledException or ObjectDisposedException)
         {
             LogAckNotSent(e, Name, ack.EnvelopeId);
         }
@@ -211,7 +212,8 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await CloseAsync();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {Name} to {Host} is ready ({Connections} open for the app)")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Socket Mode connection {Name} to {Host} is ready ({Connections} open for the app)")]
     private partial void LogReady(string name, string host, int? connections);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {Name}: Slack asks to reconnect ({Reason})")]
@@ -220,10 +222,12 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Debug, Message = "Socket Mode connection {Name}: ignored a {Type} message")]
     private partial void LogIgnored(string name, string type);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {Name} is closing; envelope {EnvelopeId} is left for Slack to deliver again")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Socket Mode connection {Name} is closing; envelope {EnvelopeId} is left for Slack to deliver again")]
     private partial void LogLeftForRedelivery(string name, string envelopeId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Name}: the acknowledgement of {EnvelopeId} was not sent; Slack will deliver it again")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Socket Mode connection {Name}: the acknowledgement of {EnvelopeId} was not sent; Slack will deliver it again")]
     private partial void LogAckNotSent(Exception exception, string name, string envelopeId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Name}: no close handshake within {Timeout}; aborted")]

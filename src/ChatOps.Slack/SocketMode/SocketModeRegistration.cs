@@ -24,7 +24,8 @@ internal static class SocketModeRegistration
         {
             if (!sp.GetRequiredService<IOptions<SlackOptions>>().Value.SocketMode) return new SocketModeOff();
             var handler = sp.GetService<ISocketModeEnvelopeHandler>() ?? throw new InvalidOperationException(
-                "Socket Mode is on (Slack:AppToken / SLACK_APP_TOKEN is set) but no ISocketModeEnvelopeHandler is registered to take its envelopes.");
+                "Socket Mode is on (Slack:AppToken / SLACK_APP_TOKEN is set) but no ISocketModeEnvelopeHandler is registered " +
+                "to take its envelopes.");
             return ActivatorUtilities.CreateInstance<SocketModeWorker>(sp, handler);
         });
         return services;

@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace ChatOps.Storage.Sqlite;
 
-/// <summary>Opens connections to the embedded database, lends them out with their prepared statements, and brings its schema up to date.</summary>
+/// <summary>
+/// Opens connections to the embedded database, lends them out with their prepared statements, and brings its schema up
+/// to date.
+/// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
@@ -43,7 +46,10 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         return connection;
     }
 
-    /// <summary>An open connection for one operation, with the statements earlier operations prepared on it; dispose it to give it back.</summary>
+    /// <summary>
+    /// An open connection for one operation, with the statements earlier operations prepared on it; dispose it to give it
+    /// back.
+    /// </summary>
     internal async ValueTask<SqliteSession> LeaseAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -107,7 +113,8 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         await using var connection = await OpenAsync(cancellationToken);
         // WAL lets readers go on while one writer commits; it is a property of the file, set once.
         await Execute(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
-        await Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);", cancellationToken);
+        await Execute(connection, null,
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);", cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var read = connection.CreateCommand();
         read.Transaction = transaction;
@@ -126,7 +133,8 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    private static async Task Execute(
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

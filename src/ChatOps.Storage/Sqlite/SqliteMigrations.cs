@@ -103,14 +103,16 @@ internal static class SqliteMigrations
             ALTER TABLE incidents ADD COLUMN address TEXT;
             UPDATE incidents SET
                 declared_by = CASE WHEN declared_by = 'chatops' THEN 'chatops:bot' ELSE 'slack:' || declared_by END,
-                commander = CASE WHEN commander IS NULL OR instr(commander, ':') > 0 THEN commander WHEN commander LIKE '@%' THEN NULL ELSE 'slack:' || commander END,
+                commander = CASE WHEN commander IS NULL OR instr(commander, ':') > 0 THEN commander
+                    WHEN commander LIKE '@%' THEN NULL ELSE 'slack:' || commander END,
                 action_items = replace(replace(action_items, '<@U', '<@slack:U'), '<@W', '<@slack:W'),
                 impact = replace(replace(impact, '<@U', '<@slack:U'), '<@W', '<@slack:W'),
                 root_cause = replace(replace(root_cause, '<@U', '<@slack:U'), '<@W', '<@slack:W'),
                 resolution = replace(replace(resolution, '<@U', '<@slack:U'), '<@W', '<@slack:W')
             WHERE instr(declared_by, ':') = 0;
             UPDATE mitigation_requests SET
-                requested_by = CASE WHEN instr(requested_by, ':') > 0 THEN requested_by WHEN requested_by = 'chatops' THEN 'chatops:bot' ELSE 'slack:' || requested_by END,
+                requested_by = CASE WHEN instr(requested_by, ':') > 0 THEN requested_by
+                    WHEN requested_by = 'chatops' THEN 'chatops:bot' ELSE 'slack:' || requested_by END,
                 denied_by = CASE WHEN denied_by IS NULL OR instr(denied_by, ':') > 0 THEN denied_by ELSE 'slack:' || denied_by END,
                 approvers = (SELECT coalesce(json_group_array(CASE WHEN instr(value, ':') > 0 THEN value ELSE 'slack:' || value END), '[]')
                              FROM json_each(mitigation_requests.approvers));
@@ -121,7 +123,8 @@ internal static class SqliteMigrations
             CREATE TRIGGER timeline_append_only_update BEFORE UPDATE ON timeline
                 BEGIN SELECT RAISE(ABORT, 'the timeline is append-only'); END;
             DROP TRIGGER audit_append_only_update;
-            UPDATE audit SET actor = CASE WHEN instr(actor, ':') > 0 THEN actor WHEN actor = 'chatops' THEN 'chatops:bot' ELSE 'slack:' || actor END;
+            UPDATE audit SET actor = CASE WHEN instr(actor, ':') > 0 THEN actor
+                WHEN actor = 'chatops' THEN 'chatops:bot' ELSE 'slack:' || actor END;
             CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
                 BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
             """),

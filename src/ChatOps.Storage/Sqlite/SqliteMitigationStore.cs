@@ -5,7 +5,10 @@ using Microsoft.Data.Sqlite;
 
 namespace ChatOps.Storage.Sqlite;
 
-/// <summary>Mitigation requests and their audit in the embedded database; a transition commits only from the version it was read at.</summary>
+/// <summary>
+/// Mitigation requests and their audit in the embedded database; a transition commits only from the version it was read
+/// at.
+/// </summary>
 public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigationStore
 {
     private const string InsertColumns =
@@ -14,12 +17,14 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
 
     private const string Columns = "id, " + InsertColumns;
 
-    public async Task<MitigationRequest> CreateAsync(MitigationRequest request, Func<long, AuditEntry> audit, CancellationToken cancellationToken)
+    public async Task<MitigationRequest> CreateAsync(
+        MitigationRequest request, Func<long, AuditEntry> audit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = connection.Command(transaction,
-            $"INSERT INTO mitigation_requests ({InsertColumns}) VALUES ({string.Join(", ", InsertColumns.Split(", ").Select(c => "$" + c))}) RETURNING id");
+            $"INSERT INTO mitigation_requests ({InsertColumns}) " +
+            $"VALUES ({string.Join(", ", InsertColumns.Split(", ").Select(c => "$" + c))}) RETURNING id");
         var created = request with { Version = 1 };
         Bind(insert, created);
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
@@ -43,7 +48,8 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
     private async Task<IReadOnlyList<MitigationRequest>> ReadListAsync(IncidentId incident, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, $"SELECT {Columns} FROM mitigation_requests WHERE incident_id = $incident ORDER BY id");
+        await using var command = connection.Command(null,
+            $"SELECT {Columns} FROM mitigation_requests WHERE incident_id = $incident ORDER BY id");
         command.Parameters.AddWithValue("$incident", incident.ToString());
         return await Read(command, cancellationToken);
     }
@@ -51,7 +57,8 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
     public async Task<IReadOnlyList<MitigationRequest>> ListPendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, $"SELECT {Columns} FROM mitigation_requests WHERE status = 'pending' ORDER BY id");
+        await using var command = connection.Command(null,
+            $"SELECT {Columns} FROM mitigation_requests WHERE status = 'pending' ORDER BY id");
         return await Read(command, cancellationToken);
     }
 
@@ -86,19 +93,22 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(null,
-            "SELECT seq, at, actor, request_id, action, outcome, before_state, after_state FROM audit WHERE incident_id = $incident ORDER BY seq");
+            "SELECT seq, at, actor, request_id, action, outcome, before_state, after_state FROM audit " +
+            "WHERE incident_id = $incident ORDER BY seq");
         command.Parameters.AddWithValue("$incident", incident.ToString());
         var entries = new List<AuditEntry>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            entries.Add(new AuditEntry(StoredNames.Time(r.GetString(1)), PersonId.Parse(r.GetString(2)), incident, r.GetInt64(3), r.GetString(4), r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetInt64(0)));
+            entries.Add(new AuditEntry(StoredNames.Time(r.GetString(1)), PersonId.Parse(r.GetString(2)), incident, r.GetInt64(3),
+                r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7),
+                r.GetInt64(0)));
         }
         return entries;
     }
 
-    private static async Task Append(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    private static async Task Append(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         foreach (var e in entries)
         {

@@ -36,7 +36,8 @@ public sealed class SqliteProbe
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO storage_probe (id, probed_at) VALUES (1, $at) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at";
+        command.CommandText =
+            "INSERT INTO storage_probe (id, probed_at) VALUES (1, $at) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at";
         command.Parameters.AddWithValue("$at", StoredNames.Time(_time.GetUtcNow()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

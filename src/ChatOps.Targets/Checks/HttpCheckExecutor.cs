@@ -8,7 +8,10 @@ using ChatOps.Core.Runs;
 
 namespace ChatOps.Targets.Checks;
 
-/// <summary>A GET, or a POST with a JSON body, to a path of an HTTP target: status, latency and a value read from the JSON answer.</summary>
+/// <summary>
+/// A GET, or a POST with a JSON body, to a path of an HTTP target: status, latency and a value read from the JSON
+/// answer.
+/// </summary>
 internal sealed class HttpCheckExecutor(IHttpClientFactory clients, TargetDirectory targets, TimeProvider time) : ICheckExecutor
 {
     public string Kind => "http";
@@ -17,7 +20,8 @@ internal sealed class HttpCheckExecutor(IHttpClientFactory clients, TargetDirect
     {
         var spec = (HttpCheck)check.Spec;
         var target = targets.Resolve(check);
-        using var request = TargetHttp.Request(spec.Method == "POST" ? HttpMethod.Post : HttpMethod.Get, TargetHttp.Combine(target.Url!, spec.Path), target);
+        using var request = TargetHttp.Request(
+            spec.Method == "POST" ? HttpMethod.Post : HttpMethod.Get, TargetHttp.Combine(target.Url!, spec.Path), target);
         if (spec.Body is not null) request.Content = new StringContent(spec.Body, Encoding.UTF8, "application/json");
 
         var started = time.GetTimestamp();
@@ -35,12 +39,15 @@ internal sealed class HttpCheckExecutor(IHttpClientFactory clients, TargetDirect
         if (spec.Extract is null) return new CheckObservation(values, answered);
 
         if (!response.IsSuccessStatusCode)
-            throw new CheckFailedException($"answered {status} {response.ReasonPhrase}, so '{spec.Extract}' has nothing to read: {TargetHttp.Snippet(body)}");
+            throw new CheckFailedException(
+                $"answered {status} {response.ReasonPhrase}, so '{spec.Extract}' has nothing to read: {TargetHttp.Snippet(body)}");
         var value = Extract(body, spec.Extract, response.Content.Headers.ContentType?.MediaType);
         if (value is not { } found)
-            return new CheckObservation(values, $"{answered} · {spec.Extract} found nothing", NoData: $"the answer has nothing at {spec.Extract}");
+            return new CheckObservation(
+                values, $"{answered} · {spec.Extract} found nothing", NoData: $"the answer has nothing at {spec.Extract}");
         values["value"] = found;
-        return new CheckObservation(values, $"{answered} · {spec.Extract} = {(found.Number is { } n ? NumberText.Format(n) : found.Text)}");
+        return new CheckObservation(
+            values, $"{answered} · {spec.Extract} = {(found.Number is { } n ? NumberText.Format(n) : found.Text)}");
     }
 
     private static ExpressionValue? Extract(string body, string path, string? mediaType)

@@ -28,12 +28,14 @@ internal static class JsonExtract
             null => null,
             { ValueKind: JsonValueKind.Null } => null,
             { ValueKind: JsonValueKind.Number } n => ExpressionValue.Of(n.GetDouble()),
-            { ValueKind: JsonValueKind.String } s => double.TryParse(s.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-                ? ExpressionValue.Of(d)
-                : ExpressionValue.Of(s.GetString()!),
+            { ValueKind: JsonValueKind.String } s =>
+                double.TryParse(s.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+                    ? ExpressionValue.Of(d)
+                    : ExpressionValue.Of(s.GetString()!),
             { ValueKind: JsonValueKind.True } => ExpressionValue.Of("true"),
             { ValueKind: JsonValueKind.False } => ExpressionValue.Of("false"),
-            { ValueKind: var kind } => throw new CheckFailedException($"'{path}' reads {Article(kind)}, not a number; add '| length' to count it"),
+            { ValueKind: var kind } =>
+                throw new CheckFailedException($"'{path}' reads {Article(kind)}, not a number; add '| length' to count it"),
         };
     }
 

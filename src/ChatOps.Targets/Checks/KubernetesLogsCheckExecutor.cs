@@ -27,7 +27,8 @@ internal sealed class KubernetesLogsCheckExecutor(KubernetesClients clients, Tar
         var target = targets.Resolve(check);
         var client = clients.Get(check.Target, target);
         var ns = target.Namespace!;
-        var pods = await Call(() => client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: spec.Selector, cancellationToken: cancellationToken),
+        var pods = await Call(
+            () => client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: spec.Selector, cancellationToken: cancellationToken),
             $"listing pods {spec.Selector} in namespace {ns}", check.Target);
         // An empty selection is an error, not a clean result: nothing was checked.
         if (pods.Items.Count == 0) throw new CheckFailedException($"no pods match {spec.Selector} in namespace {ns}");
@@ -44,15 +45,21 @@ internal sealed class KubernetesLogsCheckExecutor(KubernetesClients clients, Tar
         var podsText = started.Count == 1 ? "1 pod" : string.Create(CultureInfo.InvariantCulture, $"{started.Count} pods");
         var summary = lines.Count == 0
             ? $"no matching lines in {podsText}"
-            : string.Create(CultureInfo.InvariantCulture, $"{lines.Count} matching lines in {podsText}{(shown.Count < lines.Count ? $", last {shown.Count} shown" : "")}");
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"{lines.Count} matching lines in {podsText}{(shown.Count < lines.Count ? $", last {shown.Count} shown" : "")}");
         if (failed.Count > 0) summary += $"; unreadable: {string.Join("; ", failed)}";
         return new CheckObservation(
-            new Dictionary<string, ExpressionValue>(StringComparer.Ordinal) { ["count"] = ExpressionValue.Of(lines.Count), ["value"] = ExpressionValue.Of(lines.Count) },
+            new Dictionary<string, ExpressionValue>(StringComparer.Ordinal)
+            {
+                ["count"] = ExpressionValue.Of(lines.Count), ["value"] = ExpressionValue.Of(lines.Count),
+            },
             summary,
             Detail: shown.Count == 0 ? null : string.Join('\n', shown));
     }
 
-    private static async Task<PodLog> ReadAsync(IKubernetes client, V1Pod pod, string ns, KubernetesLogsCheck spec, string targetName, CancellationToken cancellationToken)
+    private static async Task<PodLog> ReadAsync(
+        IKubernetes client, V1Pod pod, string ns, KubernetesLogsCheck spec, string targetName, CancellationToken cancellationToken)
     {
         var name = pod.Metadata.Name;
         try

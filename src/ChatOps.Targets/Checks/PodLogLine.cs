@@ -21,6 +21,7 @@ internal sealed record PodLogLine(DateTimeOffset? Time, string Pod, string Text)
         var dot = text.IndexOf('.', StringComparison.Ordinal);
         var zone = text.IndexOfAny(['Z', '+', '-'], dot < 0 ? 19 : dot);
         if (dot > 0 && zone > dot + 8) text = text[..(dot + 8)] + text[zone..];
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+        return DateTimeOffset.TryParse(
+            text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
     }
 }

@@ -16,7 +16,10 @@ namespace ChatOps.Targets.Checks;
 /// One query in a read-only transaction with a server-side statement timeout; the runbook's parameters are
 /// bound as parameters, never pasted into the SQL. The target's role should be read-only too: this is a second fence.
 /// </summary>
-internal sealed class PostgresCheckExecutor(PostgresDataSources sources, TargetDirectory targets, IOptions<CheckOptions> checkOptions) : ICheckExecutor
+internal sealed class PostgresCheckExecutor(
+    PostgresDataSources sources,
+    TargetDirectory targets,
+    IOptions<CheckOptions> checkOptions) : ICheckExecutor
 {
     public string Kind => "postgres";
 
@@ -32,7 +35,9 @@ internal sealed class PostgresCheckExecutor(PostgresDataSources sources, TargetD
             // Never committed: disposing rolls the transaction back.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using (var setup = new NpgsqlCommand(
-                string.Create(CultureInfo.InvariantCulture, $"SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = {(long)timeout.TotalMilliseconds}"),
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = {(long)timeout.TotalMilliseconds}"),
                 connection, transaction))
             {
                 await setup.ExecuteNonQueryAsync(cancellationToken);
@@ -58,7 +63,8 @@ internal sealed class PostgresCheckExecutor(PostgresDataSources sources, TargetD
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
         var valueOrdinal = spec.ValueColumn is null ? -1 : columns.IndexOf(spec.ValueColumn);
         if (spec.ValueColumn is not null && valueOrdinal < 0)
-            throw new CheckFailedException($"the query has no column '{spec.ValueColumn}' (value-column); it has {string.Join(", ", columns)}");
+            throw new CheckFailedException(
+                $"the query has no column '{spec.ValueColumn}' (value-column); it has {string.Join(", ", columns)}");
 
         var rows = new List<IReadOnlyList<string>>();
         double? value = null;

@@ -50,7 +50,8 @@ internal static class PrometheusAnswer
             "scalar" => Single(Sample(data.GetProperty("result"))),
             "vector" => Vector([.. data.GetProperty("result").EnumerateArray().Select(Series)]),
             "string" => new CheckObservation(new Dictionary<string, ExpressionValue>(), data.GetProperty("result")[1].GetString() ?? ""),
-            "matrix" => throw new CheckFailedException("the query returns a range vector; wrap it in a function such as rate() or max_over_time()"),
+            "matrix" => throw new CheckFailedException(
+                "the query returns a range vector; wrap it in a function such as rate() or max_over_time()"),
             var other => throw new CheckFailedException($"Prometheus answered an unknown result type '{other}'"),
         };
 
@@ -64,14 +65,18 @@ internal static class PrometheusAnswer
         {
             var only = series[0];
             var text = double.IsNaN(only.Value) ? NotANumber : NumberText.Format(only.Value);
-            return new CheckObservation(Values(only.Value, 1), only.Labels.Count == 0 ? text : $"{text} ({only.LabelText})", NoData: NaNReturned(only.Value));
+            return new CheckObservation(
+                Values(only.Value, 1), only.Labels.Count == 0 ? text : $"{text} ({only.LabelText})", NoData: NaNReturned(only.Value));
         }
         // Several series: value is the highest, because thresholds ask "is any of them too high?" and the table shows the rest.
         var ordered = series.OrderByDescending(s => double.IsNaN(s.Value) ? double.NegativeInfinity : s.Value).ToList();
         var numbers = ordered.Where(s => !double.IsNaN(s.Value)).ToList();
         var max = numbers.Count == 0 ? double.NaN : numbers[0].Value;
-        var columns = ordered.SelectMany(s => s.Labels.Keys).Distinct().OrderBy(k => k == "__name__" ? "" : k, StringComparer.Ordinal).ToList();
-        var rows = ordered.Select(s => (IReadOnlyList<string>)[.. columns.Select(c => s.Labels.GetValueOrDefault(c, "")), NumberText.Format(s.Value)]).ToList();
+        var columns = ordered.SelectMany(s => s.Labels.Keys).Distinct()
+            .OrderBy(k => k == "__name__" ? "" : k, StringComparer.Ordinal).ToList();
+        var rows = ordered
+            .Select(s => (IReadOnlyList<string>)[.. columns.Select(c => s.Labels.GetValueOrDefault(c, "")), NumberText.Format(s.Value)])
+            .ToList();
         var summary = numbers.Count == 0
             ? $"{series.Count} series, all NaN"
             : $"{series.Count} series, highest {NumberText.Format(max)} ({numbers[0].LabelText})";

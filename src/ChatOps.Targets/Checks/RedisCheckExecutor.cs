@@ -87,7 +87,10 @@ internal sealed class RedisCheckExecutor(RedisConnections connections, TargetDir
                 count++;
         }
         return new CheckObservation(
-            new Dictionary<string, ExpressionValue>(StringComparer.Ordinal) { ["value"] = ExpressionValue.Of(count), ["count"] = ExpressionValue.Of(count) },
+            new Dictionary<string, ExpressionValue>(StringComparer.Ordinal)
+            {
+                ["value"] = ExpressionValue.Of(count), ["count"] = ExpressionValue.Of(count),
+            },
             string.Create(CultureInfo.InvariantCulture, $"{count} keys match {pattern}"));
     }
 

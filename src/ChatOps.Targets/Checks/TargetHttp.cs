@@ -24,7 +24,8 @@ internal static class TargetHttp
     }
 
     /// <summary>Sends once: a check shows what the target does now, and the runner's timeout bounds the wait.</summary>
-    public static async Task<HttpResponseMessage> SendAsync(IHttpClientFactory clients, HttpRequestMessage request, string targetName, CancellationToken cancellationToken)
+    public static async Task<HttpResponseMessage> SendAsync(
+        IHttpClientFactory clients, HttpRequestMessage request, string targetName, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient(ClientName);
         try
@@ -33,7 +34,8 @@ internal static class TargetHttp
         }
         catch (HttpRequestException e)
         {
-            throw new CheckFailedException($"cannot reach target '{targetName}' at {request.RequestUri!.GetLeftPart(UriPartial.Authority)}: {e.Message}", e);
+            throw new CheckFailedException(
+                $"cannot reach target '{targetName}' at {request.RequestUri!.GetLeftPart(UriPartial.Authority)}: {e.Message}", e);
         }
     }
 
