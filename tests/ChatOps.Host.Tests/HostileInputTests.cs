@@ -25,6 +25,8 @@ public sealed class HostileInputTests(ChatOpsFactory factory) : IClassFixture<Ch
         """{"type":"view_submission","user":{"id":"U1"},"view":{"id":"V1","callback_id":"incident.declare","state":null}}""",
         """{"type":"view_submission","user":{"id":"U1"},"view":{"id":"V1","callback_id":"incident.declare","state":{"values":null}}}""",
         """{"type":"view_submission","user":{"id":"U1"},"view":null}""",
+        """{"type":"view_submission","user":{"id":"U1"},"view":{"id":"V2","callback_id":"incident.form","state":{"values":null}}}""",
+        """{"type":"view_submission","user":{"id":"U1"},"view":{"id":"V2","callback_id":"incident.form","private_metadata":"{\\"command\\":\\"mitigate x/block\\",\\"fields\\":[\\"subject\\"],\\"channel\\":\\"C1\\"}","state":{"values":{"subject":null}}}}""",
         """{"type":"block_actions","user":{"id":"U1"},"actions":{"not":"a list"}}""",
         """[]""",
         """null""",

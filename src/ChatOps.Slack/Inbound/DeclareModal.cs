@@ -68,10 +68,10 @@ internal sealed class DeclareModal(
     public async Task<SlackAck> SubmitAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
         var view = payload.View!;
-        var title = Value(view, Title)?.Value?.Trim();
-        var severityText = Value(view, SeverityField)?.SelectedOption?.Value;
-        var description = Value(view, Description)?.Value?.Trim();
-        var channel = Metadata(view)?.Channel;
+        var title = SubmittedView.Value(view, Title)?.Value?.Trim();
+        var severityText = SubmittedView.Value(view, SeverityField)?.SelectedOption?.Value;
+        var description = SubmittedView.Value(view, Description)?.Value?.Trim();
+        var channel = SubmittedView.Metadata(view, SlackJsonContext.Default.ModalMetadata)?.Channel;
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (string.IsNullOrEmpty(title)) errors[Title] = "An incident needs a title.";
@@ -89,21 +89,5 @@ internal sealed class DeclareModal(
             Description = string.IsNullOrEmpty(description) ? null : description,
         }, cancellationToken);
         return SlackAck.Ok;
-    }
-
-    private static ViewStateValue? Value(PayloadView view, string block) =>
-        view.State?.Values?.TryGetValue(block, out var actions) == true && actions?.TryGetValue(block, out var value) == true ? value : null;
-
-    private static ModalMetadata? Metadata(PayloadView view)
-    {
-        if (string.IsNullOrEmpty(view.PrivateMetadata)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize(view.PrivateMetadata, SlackJsonContext.Default.ModalMetadata);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -81,16 +81,17 @@ internal sealed class FormModal(SlackApiClient client, InboundPipeline pipeline,
     public async Task<SlackAck> SubmitAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
         var view = payload.View!;
-        if (Metadata(view) is not { } metadata)
-            return Errors(view.State?.Values.Keys.LastOrDefault() ?? "", "This form no longer knows what it was for; click the button again.");
+        // The metadata is the bot's own, but a payload may still arrive without it or with parts of it null.
+        if (SubmittedView.Metadata(view, SlackJsonContext.Default.FormModalMetadata) is not { Command: not null, Fields: not null, Channel: not null } metadata)
+            return Errors(view.State?.Values?.Keys.LastOrDefault() ?? "", "This form no longer knows what it was for; click the button again.");
 
         var answers = new List<string>();
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var answered = metadata.Fields.Count > 0 ? metadata.Fields[^1] : "";
         foreach (var field in metadata.Fields)
         {
-            var typed = Value(view, field)?.Value?.Trim();
-            var chosen = Value(view, field + ChoiceSuffix)?.SelectedOption?.Value;
+            var typed = SubmittedView.Value(view, field)?.Value?.Trim();
+            var chosen = SubmittedView.Value(view, field + ChoiceSuffix)?.SelectedOption?.Value;
             var (answer, block) = !string.IsNullOrEmpty(typed) ? (typed, field)
                 : !string.IsNullOrEmpty(chosen) ? (chosen, field + ChoiceSuffix)
                 : (null, field);
@@ -117,20 +118,4 @@ internal sealed class FormModal(SlackApiClient client, InboundPipeline pipeline,
 
     private static SlackAck Errors(Dictionary<string, string> errors) =>
         new(200, JsonSerializer.SerializeToUtf8Bytes(new ViewErrorsResponse(errors), SlackJsonContext.Default.ViewErrorsResponse));
-
-    private static ViewStateValue? Value(PayloadView view, string block) =>
-        view.State?.Values.TryGetValue(block, out var actions) == true && actions.TryGetValue(block, out var value) ? value : null;
-
-    private static FormModalMetadata? Metadata(PayloadView view)
-    {
-        if (string.IsNullOrEmpty(view.PrivateMetadata)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize(view.PrivateMetadata, SlackJsonContext.Default.FormModalMetadata);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }
