@@ -1,26 +1,23 @@
-using System.Collections.Concurrent;
 using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Slack.Outbound;
 
-/// <summary>Display names by user id (<c>users.info</c>), cached for the process; a name is a nicety, so a failure gives none.</summary>
+/// <summary>
+/// Display names by user id (<c>users.info</c>); a name is a nicety, so a failure gives none. The core's people directory
+/// keeps the names it is given, so this asks Slack every time it is asked.
+/// </summary>
 internal sealed partial class SlackUserNames(SlackApiClient client, ILogger<SlackUserNames> logger) : IPersonNames
 {
     public string Platform => SlackPlatform.Name;
 
-    private readonly ConcurrentDictionary<string, string?> _names = new(StringComparer.Ordinal);
-
     public async Task<string?> NameAsync(string user, CancellationToken cancellationToken)
     {
-        if (_names.TryGetValue(user, out var known)) return known;
         try
         {
             var info = (await client.UserInfoAsync(user, cancellationToken)).User;
-            var name = Blank(info?.Profile?.DisplayName) ?? Blank(info?.RealName) ?? Blank(info?.Name);
-            _names[user] = name;
-            return name;
+            return Blank(info?.Profile?.DisplayName) ?? Blank(info?.RealName) ?? Blank(info?.Name);
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)
         {
