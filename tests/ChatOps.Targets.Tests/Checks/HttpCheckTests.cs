@@ -2,6 +2,7 @@ using ChatOps.Core.Checks;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit.Servers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Targets.Tests.Checks;

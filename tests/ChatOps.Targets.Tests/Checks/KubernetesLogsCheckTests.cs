@@ -1,5 +1,6 @@
 using ChatOps.Core.Checks;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit.Servers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Targets.Tests.Checks;

@@ -3,6 +3,7 @@ using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit.Servers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Targets.Tests.Checks;

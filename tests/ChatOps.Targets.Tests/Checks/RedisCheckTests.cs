@@ -1,6 +1,7 @@
 using ChatOps.Core.Checks;
 using ChatOps.Targets.Checks;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit.Servers;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 
+using ChatOps.TestKit.Servers;
+
 namespace ChatOps.Targets.Tests.Fixtures;
 
 /// <summary>

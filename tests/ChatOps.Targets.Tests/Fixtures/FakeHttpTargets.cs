@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
+using ChatOps.TestKit.Servers;
+
 namespace ChatOps.Targets.Tests.Fixtures;
 
 /// <summary>

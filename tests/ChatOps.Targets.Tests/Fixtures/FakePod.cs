@@ -1,3 +1,5 @@
+using ChatOps.TestKit.Servers;
+
 namespace ChatOps.Targets.Tests.Fixtures;
 
 /// <summary>A pod the fake Kubernetes API serves: labels, phase, and per container its log lines, each with its age.</summary>

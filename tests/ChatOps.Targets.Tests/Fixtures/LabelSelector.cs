@@ -1,3 +1,5 @@
+using ChatOps.TestKit.Servers;
+
 namespace ChatOps.Targets.Tests.Fixtures;
 
 /// <summary>Equality-based label selectors (<c>app=vllm,tier!=canary</c>), the part of the grammar the runbooks use.</summary>

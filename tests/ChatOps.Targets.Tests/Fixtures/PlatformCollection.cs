@@ -1,3 +1,5 @@
+using ChatOps.TestKit.Servers;
+
 namespace ChatOps.Targets.Tests.Fixtures;
 
 /// <summary>Every test that needs the real servers shares one <see cref="PlatformFixture"/>; its tests run one at a time.</summary>

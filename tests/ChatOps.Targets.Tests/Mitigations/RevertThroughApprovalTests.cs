@@ -1,6 +1,7 @@
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit.Servers;
 using ChatOps.TestKit;
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;

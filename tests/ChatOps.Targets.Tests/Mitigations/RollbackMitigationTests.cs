@@ -4,6 +4,7 @@ using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit.Servers;
 
 namespace ChatOps.Targets.Tests.Mitigations;
 

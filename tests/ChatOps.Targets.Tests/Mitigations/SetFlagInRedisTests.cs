@@ -3,6 +3,7 @@ using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit.Servers;
 using StackExchange.Redis;
 
 namespace ChatOps.Targets.Tests.Mitigations;

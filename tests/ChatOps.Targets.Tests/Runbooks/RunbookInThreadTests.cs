@@ -1,4 +1,5 @@
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit.Servers;
 using ChatOps.TestKit;
 using Microsoft.Extensions.Configuration;
 using static ChatOps.TestKit.RecordingChatSurface;

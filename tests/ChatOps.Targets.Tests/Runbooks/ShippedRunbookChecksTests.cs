@@ -5,6 +5,7 @@ using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit.Servers;
 using ChatOps.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,6 +3,7 @@ using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit.Servers;
 using ChatOps.Targets.Tests.Mitigations;
 using ChatOps.TestKit;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ChatOps.Targets.Tests.Fixtures;
+namespace ChatOps.TestKit.Servers;
 
 /// <summary>Runs a command to its end and fails with its output when it fails.</summary>
 public static class Commands

@@ -1,4 +1,4 @@
-namespace ChatOps.Targets.Tests.Fixtures;
+namespace ChatOps.TestKit.Servers;
 
 /// <summary>
 /// The platform's tables as the seed's queries use them, with rows whose answers the tests know:

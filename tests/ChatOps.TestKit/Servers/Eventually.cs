@@ -1,4 +1,4 @@
-namespace ChatOps.Targets.Tests.Fixtures;
+namespace ChatOps.TestKit.Servers;
 
 /// <summary>Polls a server until it answers as expected: for states that a server reports only when asked (Prometheus data).</summary>
 public static class Eventually

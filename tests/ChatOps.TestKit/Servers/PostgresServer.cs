@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace ChatOps.Targets.Tests.Fixtures;
+namespace ChatOps.TestKit.Servers;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster (initdb + pg_ctl) on a free loopback port, with the seed's <c>requests</c> and

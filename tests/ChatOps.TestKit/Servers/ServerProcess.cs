@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ChatOps.Targets.Tests.Fixtures;
+namespace ChatOps.TestKit.Servers;
 
 /// <summary>A server started from the machine's binaries, its output kept for the failure message, killed on dispose.</summary>
 public sealed class ServerProcess : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace ChatOps.Targets.Tests.Fixtures;
+namespace ChatOps.TestKit.Servers;
 
 /// <summary>A throwaway Prometheus scraping the <see cref="MetricsExporter"/> every second, ready once rate() has two samples to read.</summary>
 public sealed class PrometheusServer : IAsyncDisposable

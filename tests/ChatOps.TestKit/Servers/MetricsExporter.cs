@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace ChatOps.Targets.Tests.Fixtures;
+namespace ChatOps.TestKit.Servers;
 
 /// <summary>
 /// Serves the series the runbooks query, as the DCGM exporter, vLLM and the gateway publish them. Gauges are fixed.

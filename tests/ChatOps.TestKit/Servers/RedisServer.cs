@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace ChatOps.Targets.Tests.Fixtures;
+namespace ChatOps.TestKit.Servers;
 
 /// <summary>
 /// A throwaway redis-server on a free loopback port, seeded (unless <paramref name="seed"/> is false) with what the
