@@ -46,6 +46,7 @@ public static class CoreServices
         services.AddSingleton<MitigationExpiry>();
         services.AddSingleton<ManualSteps>();
         services.AddSingleton<InboundPipeline>();
+        services.AddSingleton<WorkSignal>();
         services.AddSingleton<IWorkHandler, InboundJob>();
         foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))

@@ -83,7 +83,7 @@ public sealed class FormModalTests
         var accepted = await endpoint.AcceptAsync(Submission(view, ("subject.choice", "static_select", "eve"), ("subject", "plain_text_input", " ")), CancellationToken.None);
 
         Assert.Null(accepted.Json);
-        var queued = JsonNode.Parse((await chat.Get<IWorkQueue>().DequeueAsync(CancellationToken.None)).Payload)!;
+        var queued = JsonNode.Parse((await chat.Get<IWorkQueue>().TakeAsync("test", TimeSpan.FromMinutes(1), CancellationToken.None))!.Item.Payload)!;
         Assert.Equal($"mitigate {incident.Id} cost-spike/block-suspicious-users eve", (string?)queued["Text"]);
         Assert.Equal("1.000100", (string?)queued["Place"]!["Thread"]);
     }

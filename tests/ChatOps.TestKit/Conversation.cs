@@ -54,8 +54,9 @@ public sealed partial class Conversation : IAsyncDisposable
         });
         services.Configure<CheckOptions>(_ => { });
         services.Configure<WorkOptions>(_ => { });
-        services.AddSingleton<IWorkQueue, InProcessWorkQueue>();
-        services.AddSingleton<IDeliveryDeduplicator, InProcessDeliveryDeduplicator>();
+        services.AddSingleton<IWorkQueue, InMemoryWorkQueue>();
+        services.AddSingleton<IDeliveryDeduplicator, InMemoryDeliveryDeduplicator>();
+        services.AddSingleton<IMessageJournal, InMemoryMessageJournal>();
         services.Configure<ApprovalOptions>(_ => { });
         foreach (var executor in executors ?? []) services.AddSingleton(executor);
         services.AddSingleton(new RunbookCatalog(Runbooks.Value));

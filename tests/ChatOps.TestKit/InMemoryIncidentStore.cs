@@ -9,15 +9,19 @@ public sealed class InMemoryIncidentStore : IIncidentStore
     private readonly Dictionary<IncidentId, Incident> _incidents = [];
     private readonly List<TimelineEvent> _timeline = [];
     private readonly Dictionary<int, int> _counters = [];
+    private readonly Dictionary<string, IncidentId> _declarations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _effects = new(StringComparer.Ordinal);
 
     public Task<Incident> CreateAsync(NewIncident incident, Func<IncidentId, IReadOnlyList<TimelineEvent>> firstEvents, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
+            if (incident.Effect is { } effect && _declarations.TryGetValue(effect, out var earlier)) return Task.FromResult(_incidents[earlier]);
             var year = incident.DeclaredAt.UtcDateTime.Year;
             var number = _counters[year] = _counters.GetValueOrDefault(year) + 1;
             var created = incident.WithId(new IncidentId(year, number));
             _incidents[created.Id] = created;
+            if (incident.Effect is { } declaration) _declarations[declaration] = created.Id;
             AppendLocked(firstEvents(created.Id));
             return Task.FromResult(created);
         }
@@ -49,6 +53,7 @@ public sealed class InMemoryIncidentStore : IIncidentStore
         lock (_gate)
         {
             if (!_incidents.TryGetValue(updated.Id, out var stored) || stored.Version != updated.Version - 1) return Task.FromResult(false);
+            if (events is [{ Effect: { } first }, ..] && _effects.Contains(first)) return Task.FromResult(false);
             _incidents[updated.Id] = updated;
             AppendLocked(events);
             return Task.FromResult(true);
@@ -59,6 +64,11 @@ public sealed class InMemoryIncidentStore : IIncidentStore
     {
         lock (_gate) AppendLocked(events);
         return Task.CompletedTask;
+    }
+
+    public Task<bool> HasEffectAsync(IncidentId id, string effect, CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult(_effects.Contains(effect));
     }
 
     public Task<IReadOnlyList<TimelineEvent>> TimelineAsync(IncidentId id, CancellationToken cancellationToken)
@@ -81,7 +91,9 @@ public sealed class InMemoryIncidentStore : IIncidentStore
         foreach (var e in events)
         {
             if (!_incidents.ContainsKey(e.Incident)) throw new InvalidOperationException($"{e.Incident} does not exist.");
-            _timeline.Add(e with { Sequence = _timeline.Count + 1 });
+            if (e.Effect is { } effect && !_effects.Add(effect)) continue;
+            // Stored as the real stores give events back: the key is the store's, not the event's.
+            _timeline.Add(e with { Sequence = _timeline.Count + 1, Effect = null });
         }
     }
 }

@@ -153,6 +153,38 @@ public abstract class IncidentStoreContract
         Assert.Equal(30, (await store.TimelineAsync(created.Id, default)).Count(e => e.Text.StartsWith('l')));
     }
 
+    [Fact]
+    public async Task A_declaration_retried_under_its_effect_key_returns_the_first_incident()
+    {
+        var store = await CreateStoreAsync();
+        var declaration = new NewIncident("retried", Severity.Sev2, Channel, P("U1"), At, null) { Effect = "item-1:declare" };
+        var first = await store.CreateAsync(declaration, id => [Event(id, "declared") with { Effect = "item-1:declared" }], default);
+        var again = await store.CreateAsync(declaration, id => [Event(id, "declared") with { Effect = "item-1:declared" }], default);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Single(await store.ListOpenAsync(Channel, default));
+        Assert.Single(await store.TimelineAsync(first.Id, default));
+    }
+
+    [Fact]
+    public async Task A_keyed_event_is_stored_once_and_a_change_whose_first_event_is_stored_is_refused()
+    {
+        var store = await CreateStoreAsync();
+        var incident = await Create(store, "effects", At);
+        await store.AppendAsync([Event(incident.Id, "a") with { Effect = "k:a" }, Event(incident.Id, "b")], default);
+        await store.AppendAsync([Event(incident.Id, "a") with { Effect = "k:a" }, Event(incident.Id, "c") with { Effect = "k:c" }], default);
+        Assert.True(await store.HasEffectAsync(incident.Id, "k:a", default));
+        Assert.False(await store.HasEffectAsync(incident.Id, "k:z", default));
+
+        var changed = incident with { Title = "changed", Version = incident.Version + 1 };
+        Assert.True(await store.TryUpdateAsync(changed, [Event(incident.Id, "change") with { Effect = "k:change" }], default));
+        Assert.False(await store.TryUpdateAsync(changed with { Title = "twice", Version = changed.Version + 1 },
+            [Event(incident.Id, "change") with { Effect = "k:change" }], default));
+
+        Assert.Equal("changed", (await store.FindAsync(incident.Id, default))?.Title);
+        Assert.Equal(["a", "b", "c", "change"], (await store.TimelineAsync(incident.Id, default)).Select(e => e.Text));
+    }
+
     private static Task<Incident> Create(IIncidentStore store, string title, DateTimeOffset at) =>
         store.CreateAsync(new NewIncident(title, Severity.Sev3, Channel, P("U1"), at, null), _ => [], default);
 

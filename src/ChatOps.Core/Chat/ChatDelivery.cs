@@ -2,14 +2,16 @@ using ChatOps.Core.Access;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Safety;
+using ChatOps.Core.Work;
 
 namespace ChatOps.Core.Chat;
 
 /// <summary>
 /// Posts a handler's messages through the surface of the platform they belong to, in order. A new root
-/// message becomes the incident's thread; a root update replaces that message in place.
+/// message becomes the incident's thread; a root update replaces that message in place. Inside a work item every
+/// delivery is journaled, so that a retried item delivers only what its earlier attempts did not.
 /// </summary>
-public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentStore store, IncidentChanger changer)
+public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentStore store, IncidentChanger changer, IMessageJournal journal)
 {
     private readonly Dictionary<string, IChatSurface> _surfaces = surfaces.ToDictionary(s => s.Platform, StringComparer.Ordinal);
 
@@ -25,20 +27,24 @@ public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentSt
             switch (outgoing.Audience)
             {
                 case Audience.Requester:
-                    await surface.PostPrivateAsync(from, requester.Id, outgoing.Message, cancellationToken);
+                    await OnceAsync("private", from, outgoing.Message, requester.Id.ToString(), async () =>
+                    {
+                        await surface.PostPrivateAsync(from, requester.Id, outgoing.Message, cancellationToken);
+                        return "";
+                    }, cancellationToken);
                     break;
                 case Audience.Channel:
                     var channel = (incidentPlace ?? from) with { Thread = null };
-                    var root = await surface.PostAsync(channel, outgoing.Message, cancellationToken);
+                    var root = await PostAsync(surface, channel, outgoing.Message, cancellationToken);
                     if (outgoing.Incident is { } declared) threads[declared.Id] = await AttachThreadAsync(declared, root, cancellationToken);
                     break;
                 case Audience.Thread:
-                    await surface.PostAsync(incidentPlace ?? from, outgoing.Message, cancellationToken);
+                    await PostAsync(surface, incidentPlace ?? from, outgoing.Message, cancellationToken);
                     break;
                 case Audience.Root when incidentPlace?.Thread is { } rootId:
                     // Concurrent commands finish in any order; a card older than the stored incident would undo a newer one.
                     if ((await store.FindAsync(outgoing.Incident!.Id, cancellationToken))?.Version > outgoing.Incident.Version) break;
-                    await surface.UpdateAsync(new PostedMessage(incidentPlace with { Thread = null }, rootId), outgoing.Message, cancellationToken);
+                    await UpdateAsync(surface, new PostedMessage(incidentPlace with { Thread = null }, rootId), outgoing.Message, cancellationToken);
                     break;
                 case Audience.Root:
                     break; // An incident whose root message was never posted has nothing to update.
@@ -48,10 +54,40 @@ public sealed class ChatDelivery(IEnumerable<IChatSurface> surfaces, IIncidentSt
 
     /// <summary>Posts straight into an incident's thread, for work that reports as it goes.</summary>
     public Task<PostedMessage> PostToThreadAsync(Incident incident, ChatMessage message, CancellationToken cancellationToken) =>
-        Surface(incident.Place.Platform).PostAsync(incident.Place, MessageRedaction.Apply(message), cancellationToken);
+        PostAsync(Surface(incident.Place.Platform), incident.Place, MessageRedaction.Apply(message), cancellationToken);
 
     public Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken) =>
-        Surface(posted.Place.Platform).UpdateAsync(posted, MessageRedaction.Apply(message), cancellationToken);
+        UpdateAsync(Surface(posted.Place.Platform), posted, MessageRedaction.Apply(message), cancellationToken);
+
+    private async Task<PostedMessage> PostAsync(IChatSurface surface, ChatPlace place, ChatMessage message, CancellationToken cancellationToken)
+    {
+        PostedMessage? posted = null;
+        var id = await OnceAsync("post", place, message, "", async () =>
+        {
+            posted = await surface.PostAsync(place, message, cancellationToken);
+            return posted.MessageId;
+        }, cancellationToken);
+        return posted ?? new PostedMessage(place, id);
+    }
+
+    private Task<string> UpdateAsync(IChatSurface surface, PostedMessage posted, ChatMessage message, CancellationToken cancellationToken) =>
+        OnceAsync("update", posted.Place, message, posted.MessageId, async () =>
+        {
+            await surface.UpdateAsync(posted, message, cancellationToken);
+            return "";
+        }, cancellationToken);
+
+    /// <summary>Sends unless this work item sent the same message to the same place before; returns the platform's message id.</summary>
+    private async Task<string> OnceAsync(
+        string what, ChatPlace place, ChatMessage message, string target, Func<Task<string>> send, CancellationToken cancellationToken)
+    {
+        if (WorkScope.Current is not { } scope) return await send();
+        var key = scope.EffectKey(what, place.Platform, place.Channel, place.Thread ?? "", target, MessageContent.Of(message));
+        if (await journal.FindAsync(key, cancellationToken) is { } sent) return sent;
+        var id = await send();
+        await journal.RecordAsync(key, id, cancellationToken);
+        return id;
+    }
 
     private async Task<ChatPlace> AttachThreadAsync(Incident incident, PostedMessage root, CancellationToken cancellationToken)
     {

@@ -9,6 +9,8 @@ public sealed record InboundAnswer(InboundOutcome Outcome, CommandResult? Reply 
 
     public static InboundAnswer Repeat { get; } = new(InboundOutcome.Repeat);
 
+    public static InboundAnswer Unavailable { get; } = new(InboundOutcome.Unavailable);
+
     /// <summary>The error that stopped the command, when the answer is a refusal.</summary>
     public CommandError? Error => Reply?.Error;
 }
@@ -23,4 +25,10 @@ public enum InboundOutcome
 
     /// <summary>A delivery seen before, or a second click of the same button: acknowledged and dropped.</summary>
     Repeat,
+
+    /// <summary>
+    /// Not recorded (the store is unreachable), so nothing was done: the platform must not take it as accepted. Slack hears
+    /// 503 where it retries; where the door shows an answer, the person is asked to try again.
+    /// </summary>
+    Unavailable,
 }

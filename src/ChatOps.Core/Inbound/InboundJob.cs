@@ -11,7 +11,8 @@ namespace ChatOps.Core.Inbound;
 
 /// <summary>
 /// Runs an accepted envelope: its command's one handler, then the messages through the delivery. A declaration's
-/// description becomes the incident's first note; a failure is told to the person who asked.
+/// description becomes the incident's first note. A failed attempt is retried by the queue; once the queue gives up, the
+/// place the command came from hears that it could not be done, and why.
 /// </summary>
 public sealed partial class InboundJob(
     CommandDispatcher dispatcher,
@@ -25,49 +26,46 @@ public sealed partial class InboundJob(
 
     public async Task RunAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        var envelope = JsonSerializer.Deserialize(item.Payload, InboundJson.Default.InboundEnvelope)
-            ?? throw new InvalidOperationException($"Work item {item.Id} has no envelope.");
+        var envelope = Envelope(item);
         var actor = envelope.Actor.Name is null
             ? envelope.Actor with { Name = await people.NameAsync(envelope.Actor.Id, null, cancellationToken) }
             : envelope.Actor;
         var context = new CommandContext(actor, envelope.Place);
-        try
+        var result = await dispatcher.DispatchAsync(envelope.Text, context, cancellationToken);
+        await delivery.DeliverAsync(result.Messages, actor, envelope.Place, cancellationToken);
+        if (envelope.Description is { Length: > 0 } description && result.Error is null
+            && result.Messages.FirstOrDefault(m => m.Incident is not null)?.Incident is { } declared)
         {
-            var result = await dispatcher.DispatchAsync(envelope.Text, context, cancellationToken);
-            await delivery.DeliverAsync(result.Messages, actor, envelope.Place, cancellationToken);
-            if (envelope.Description is { Length: > 0 } description && result.Error is null
-                && result.Messages.FirstOrDefault(m => m.Incident is not null)?.Incident is { } declared)
-            {
-                var note = await dispatcher.DispatchAsync(
-                    new AddNoteCommand(declared.Id, NoteKind.Note, $"Description: {description}"), context, cancellationToken);
-                await delivery.DeliverAsync(note.Messages, actor, envelope.Place, cancellationToken);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await TellRequesterAsync(context, envelope.Text, e, cancellationToken);
-            throw;
+            var note = await dispatcher.DispatchAsync(
+                new AddNoteCommand(declared.Id, NoteKind.Note, $"Description: {description}"), context, cancellationToken);
+            await delivery.DeliverAsync(note.Messages, actor, envelope.Place, cancellationToken);
         }
     }
 
-    // The person who asked hears that it failed, rather than silence; the worker logs the detail.
-    private async Task TellRequesterAsync(CommandContext context, string text, Exception failure, CancellationToken cancellationToken)
+    /// <summary>
+    /// Said in the thread the command came from (everyone there was waiting for it), else to the person alone; through
+    /// the delivery, which redacts: a failure's message can quote a connection string.
+    /// </summary>
+    public async Task GiveUpAsync(WorkItem item, string reason, CancellationToken cancellationToken)
     {
-        var shown = text.Length <= 80 ? text : text[..79] + "…";
+        var envelope = Envelope(item);
+        var shown = envelope.Text.Length <= 80 ? envelope.Text : envelope.Text[..79] + "…";
+        var message = ChatMessage.Plain($"Could not be done: '{shown}' from {Mention.Of(envelope.Actor)}: {reason.ReplaceLineEndings(" ")}");
         try
         {
-            // Through the delivery, which redacts: an error's message can quote a connection string.
-            await delivery.DeliverAsync(
-                CommandResult.ToRequester(
-                    ChatMessage.Plain($"Sorry, '{shown}' failed: {failure.Message.ReplaceLineEndings(" ")}")).Messages,
-                context.Actor, context.Place, cancellationToken);
+            var result = envelope.Place.Thread is null ? CommandResult.ToRequester(message) : CommandResult.Of(new Outgoing(Audience.Thread, message));
+            await delivery.DeliverAsync(result.Messages, envelope.Actor, envelope.Place, cancellationToken);
         }
         catch (ChatSurfaceException e)
         {
-            LogNotTold(e, context.Actor.Id);
+            LogNotTold(e, envelope.Actor.Id);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {User} that their command failed")]
+    private static InboundEnvelope Envelope(WorkItem item) =>
+        JsonSerializer.Deserialize(item.Payload, InboundJson.Default.InboundEnvelope)
+            ?? throw new InvalidOperationException($"Work item {item.Id} has no envelope.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {User} that their command could not be done")]
     private partial void LogNotTold(Exception exception, PersonId user);
 }

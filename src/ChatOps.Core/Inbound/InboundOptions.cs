@@ -6,8 +6,8 @@ public sealed class InboundOptions
     public const string SectionName = "Inbound";
 
     /// <summary>
-    /// How long a delivery is remembered: Slack retries an event for about 5 minutes, a slash command's signature lives 5
-    /// minutes.
+    /// How long a delivery is remembered after it ran (the work queue keeps finished items this long): Slack retries an
+    /// event for about 5 minutes, a slash command's signature lives 5 minutes.
     /// </summary>
     public TimeSpan DeliveryWindow { get; set; } = TimeSpan.FromHours(1);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Delivery;
 using ChatOps.Core.Work;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Inbound;
@@ -9,26 +10,35 @@ namespace ChatOps.Core.Inbound;
 /// <summary>
 /// The one door every source comes through once its adapter has verified and translated it. Within the platform's
 /// acknowledgement window it answers what can be answered at once (bad input, quick reads, an incident that cannot
-/// be found) where the door can carry the answer, drops repeats, and hands everything else to the work queue, where
-/// <see cref="InboundJob"/> runs it.
+/// be found) where the door can carry the answer, drops repeats, and stores everything else in the durable work queue,
+/// where <see cref="InboundJob"/> runs it. Accepted means stored: <see cref="InboundOutcome.Queued"/> is answered only
+/// once the item is committed, and a platform's retry of a delivery is recognised by the queue in that same write.
 /// </summary>
-public sealed class InboundPipeline(
+public sealed partial class InboundPipeline(
     CommandDispatcher dispatcher,
     IncidentResolver resolver,
     IDeliveryDeduplicator deduplicator,
     IWorkQueue queue,
-    IOptionsMonitor<InboundOptions> options)
+    WorkSignal signal,
+    IOptionsMonitor<InboundOptions> options,
+    ILogger<InboundPipeline> logger)
 {
     public async Task<InboundAnswer> AcceptAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
     {
         if (envelope.AnswerInAcknowledgement && await AnswerNowAsync(envelope, cancellationToken) is { } answer) return answer;
-
-        var window = options.CurrentValue;
-        if (!await deduplicator.TryClaimAsync(envelope.DeliveryKey, window.DeliveryWindow, cancellationToken)) return InboundAnswer.Repeat;
-        if (envelope.RepeatKey is { } gesture && !await deduplicator.TryClaimAsync(gesture, window.RepeatWindow, cancellationToken))
-            return InboundAnswer.Repeat;
-
-        await queue.EnqueueAsync(Item(envelope), cancellationToken);
+        try
+        {
+            // A gesture is claimed before the item is stored: the second click of a double click is never stored.
+            if (envelope.RepeatKey is { } gesture && !await deduplicator.TryClaimAsync(gesture, options.CurrentValue.RepeatWindow, cancellationToken))
+                return InboundAnswer.Repeat;
+            if (!await queue.EnqueueAsync(Item(envelope), cancellationToken)) return InboundAnswer.Repeat;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogNotStored(e, envelope.DeliveryKey);
+            return InboundAnswer.Unavailable;
+        }
+        signal.Notify();
         return InboundAnswer.Queued;
     }
 
@@ -53,5 +63,8 @@ public sealed class InboundPipeline(
     /// <summary>Work of one chat place runs in order, so its posts keep the order the commands came in.</summary>
     private static WorkItem Item(InboundEnvelope envelope) =>
         new(InboundJob.Kind, JsonSerializer.Serialize(envelope, InboundJson.Default.InboundEnvelope),
-            $"{envelope.Place.Platform}:{envelope.Place.Channel}");
+            $"{envelope.Place.Platform}:{envelope.Place.Channel}", envelope.DeliveryKey);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryKey} could not be stored; the platform is told to try again")]
+    private partial void LogNotStored(Exception exception, string deliveryKey);
 }

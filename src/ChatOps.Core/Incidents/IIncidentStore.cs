@@ -4,7 +4,10 @@ namespace ChatOps.Core.Incidents;
 /// <summary>Durable incidents and their append-only timelines.</summary>
 public interface IIncidentStore
 {
-    /// <summary>Gives the incident the next id of its year and stores it with its first events, atomically.</summary>
+    /// <summary>
+    /// Gives the incident the next id of its year and stores it with its first events, atomically. When
+    /// <see cref="NewIncident.Effect"/> names a declaration already stored, returns that incident and stores nothing.
+    /// </summary>
     Task<Incident> CreateAsync(NewIncident incident, Func<IncidentId, IReadOnlyList<TimelineEvent>> firstEvents, CancellationToken cancellationToken);
 
     Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken);
@@ -17,12 +20,19 @@ public interface IIncidentStore
 
     /// <summary>
     /// Stores <paramref name="updated"/> and appends <paramref name="events"/> in one transaction, only if the
-    /// stored version is still <c>updated.Version - 1</c>; false when another writer got there first.
+    /// stored version is still <c>updated.Version - 1</c>; false when another writer got there first, or when the first
+    /// event's <see cref="TimelineEvent.Effect"/> is already stored (an earlier attempt of the same work made this change).
     /// </summary>
     Task<bool> TryUpdateAsync(Incident updated, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken);
 
-    /// <summary>Appends events without changing the incident; concurrent appends are all kept.</summary>
+    /// <summary>
+    /// Appends events without changing the incident; concurrent appends are all kept, an event whose
+    /// <see cref="TimelineEvent.Effect"/> is already stored is not stored again.
+    /// </summary>
     Task AppendAsync(IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Whether an event with this <see cref="TimelineEvent.Effect"/> is on the incident's timeline.</summary>
+    Task<bool> HasEffectAsync(IncidentId id, string effect, CancellationToken cancellationToken);
 
     /// <summary>The timeline in the order it was written.</summary>
     Task<IReadOnlyList<TimelineEvent>> TimelineAsync(IncidentId id, CancellationToken cancellationToken);

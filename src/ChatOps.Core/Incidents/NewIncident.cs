@@ -2,7 +2,10 @@ using ChatOps.Core.Access;
 
 namespace ChatOps.Core.Incidents;
 
-/// <summary>What a declaration knows before the store has given the incident its id.</summary>
+/// <summary>
+/// What a declaration knows before the store has given the incident its id. <see cref="Effect"/>, set when a work item
+/// declares, makes a retried declaration return the incident the first attempt created.
+/// </summary>
 public sealed record NewIncident(
     string Title,
     Severity Severity,
@@ -12,6 +15,8 @@ public sealed record NewIncident(
     PersonId? Commander,
     bool SeverityAwaitsConfirmation = false)
 {
+    public string? Effect { get; init; }
+
     /// <summary>The stored incident once the store has given it its id.</summary>
     public Incident WithId(IncidentId id) => new()
     {

@@ -22,6 +22,9 @@ internal static class StorageRegistration
         builder.Services.AddSingleton<Health.StorageIntegrity>();
         builder.Services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
         builder.Services.AddSingleton<ChatOps.Core.Mitigations.IMitigationStore, SqliteMitigationStore>();
+        builder.Services.AddSingleton<ChatOps.Core.Work.IWorkQueue, SqliteWorkQueue>();
+        builder.Services.AddSingleton<ChatOps.Core.Chat.IMessageJournal, SqliteMessageJournal>();
+        builder.Services.AddSingleton<ChatOps.Core.Delivery.IDeliveryDeduplicator, SqliteDeliveryDeduplicator>();
         builder.Services.AddHostedService<StorageMigrationWorker>();
         builder.Services.AddHealthChecks().AddCheck<Health.StorageHealthCheck>("storage", tags: ["ready"]);
         return builder;

@@ -1,20 +1,24 @@
-using ChatOps.Core.Delivery;
 using ChatOps.Core.Work;
 using ChatOps.Host.Workers;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.Host.Configuration;
 
 /// <summary>
-/// The embedded default's background work and delivery de-duplication, both in this process. Production replicas
-/// will share a PostgreSQL-backed durable queue and Redis claims instead (later issues).
+/// The runner of the durable work queue (the queue itself belongs to the storage). The host waits for the runner's
+/// shutdown grace, and a little more to hand back what did not finish.
 /// </summary>
 internal static class WorkRegistration
 {
+    private static readonly TimeSpan HandBack = TimeSpan.FromSeconds(5);
+
     public static WebApplicationBuilder AddChatOpsWork(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<WorkOptions>().BindConfiguration(WorkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IWorkQueue, InProcessWorkQueue>();
-        builder.Services.AddSingleton<IDeliveryDeduplicator, InProcessDeliveryDeduplicator>();
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<WorkOptions>>((host, work) =>
+        {
+            if (host.ShutdownTimeout < work.Value.ShutdownGrace + HandBack) host.ShutdownTimeout = work.Value.ShutdownGrace + HandBack;
+        });
         builder.Services.AddHostedService<WorkQueueWorker>();
         return builder;
     }

@@ -4,95 +4,283 @@ using Microsoft.Extensions.Options;
 namespace ChatOps.Host.Workers;
 
 /// <summary>
-/// Runs the queued work: up to <see cref="WorkOptions.Concurrency"/> items at once, items with the same ordering key
-/// one after another in queue order. With the in-process queue a failed item is logged and dropped; the durable
-/// PostgreSQL queue (a later issue) will retry it on this or another replica.
+/// Runs the durable queue's items on this replica: up to <see cref="WorkOptions.Concurrency"/> at once, each under a
+/// lease renewed while it runs. A failed attempt is retried with a growing, jittered backoff; after
+/// <see cref="WorkOptions.MaxAttempts"/> the item is parked as dead and its handler tells chat. On shutdown nothing new
+/// is taken, running items get <see cref="WorkOptions.ShutdownGrace"/> to finish, and the rest are handed back for the
+/// next replica, never dropped.
 /// </summary>
 internal sealed partial class WorkQueueWorker(
     IWorkQueue queue,
     IEnumerable<IWorkHandler> handlers,
+    WorkSignal signal,
     IOptions<WorkOptions> options,
+    IOptions<Core.Inbound.InboundOptions> inbound,
+    TimeProvider time,
     ILogger<WorkQueueWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(5);
+
     private readonly Dictionary<string, IWorkHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
-    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly HashSet<Task> _running = [];
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _abort = new();
+    private int _handedBack;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var slots = new SemaphoreSlim(options.Value.Concurrency);
+        var settings = options.Value;
+        using var slots = new SemaphoreSlim(settings.Concurrency);
+        var nextPrune = time.GetUtcNow();
+        LogStarted(_owner, settings.Concurrency);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var item = await queue.DequeueAsync(stoppingToken);
                 await slots.WaitAsync(stoppingToken);
-                Start(item, slots, stoppingToken);
+                var lease = await TakeAsync(settings, stoppingToken);
+                if (lease is null)
+                {
+                    slots.Release();
+                    if (time.GetUtcNow() >= nextPrune) nextPrune = await PruneAsync(stoppingToken);
+                    await signal.WaitAsync(settings.Poll, stoppingToken);
+                    continue;
+                }
+                Start(lease, slots, settings);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: let what already runs finish (or see the cancellation) before the slots go away.
+            // Stopping: nothing new is taken from here on.
         }
-        Task[] running;
-        lock (_gate) running = [.. _running];
-        await Task.WhenAll(running);
+        await DrainAsync(settings);
     }
 
-    private void Start(WorkItem item, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task<WorkLease?> TakeAsync(WorkOptions settings, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await queue.TakeAsync(_owner, settings.Lease, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The store is down: accepted items wait in it; ask again after the poll interval.
+            LogTakeFailed(e);
+            return null;
+        }
+    }
+
+    private async Task<DateTimeOffset> PruneAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var pruned = await queue.PruneAsync(inbound.Value.DeliveryWindow, stoppingToken);
+            if (pruned > 0) LogPruned(pruned);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogPruneFailed(e);
+        }
+        return time.GetUtcNow() + PruneEvery;
+    }
+
+    private void Start(WorkLease lease, SemaphoreSlim slots, WorkOptions settings)
     {
         lock (_gate)
         {
-            var previous = item.OrderingKey is { } key && _tails.TryGetValue(key, out var tail) ? tail : Task.CompletedTask;
-            var run = RunAfterAsync(previous, item, slots, stoppingToken);
-            if (item.OrderingKey is { } ordering) _tails[ordering] = run;
+            var run = RunAsync(lease, slots, settings);
             _running.Add(run);
             _ = run.ContinueWith(done =>
             {
-                lock (_gate)
-                {
-                    _running.Remove(done);
-                    if (item.OrderingKey is { } k && _tails.TryGetValue(k, out var last) && last == done) _tails.Remove(k);
-                }
+                lock (_gate) _running.Remove(done);
             }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
-    private async Task RunAfterAsync(Task previous, WorkItem item, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task RunAsync(WorkLease lease, SemaphoreSlim slots, WorkOptions settings)
     {
+        await Task.Yield();
+        var item = lease.Item;
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        var renewal = RenewAsync(lease, settings, lost);
         try
         {
-            await previous;
-            if (!_handlers.TryGetValue(item.Kind, out var handler))
+            using (WorkScope.Enter(item))
             {
-                LogNoHandler(item.Kind, item.Id);
-                return;
+                if (!_handlers.TryGetValue(item.Kind, out var handler))
+                {
+                    await BuryAsync(lease, null, $"no handler for work of kind {item.Kind}");
+                    return;
+                }
+                try
+                {
+                    await handler.RunAsync(item, lost.Token);
+                    await queue.CompleteAsync(lease, CancellationToken.None);
+                }
+                catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+                {
+                    await queue.ReleaseAsync(lease, CancellationToken.None);
+                    Interlocked.Increment(ref _handedBack);
+                    LogHandedBack(item.Kind, item.Id);
+                }
+                catch (OperationCanceledException) when (lost.IsCancellationRequested)
+                {
+                    LogLeaseLost(item.Kind, item.Id);
+                }
+                catch (Exception e)
+                {
+                    await FailAsync(lease, handler, e, settings);
+                }
             }
-            await handler.RunAsync(item, stoppingToken);
-            await queue.CompleteAsync(item, CancellationToken.None);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            LogAbandoned(item.Kind, item.Id);
         }
         catch (Exception e)
         {
-            // Any handler failure ends here so that one bad item cannot stop the worker; the handler has told the user.
-            LogFailed(e, item.Kind, item.Id);
+            // Recording the outcome failed (the store went away): the lease runs out and the item runs again.
+            LogNotRecorded(e, item.Kind, item.Id);
         }
         finally
         {
+            await lost.CancelAsync();
+            await renewal;
             slots.Release();
+            signal.Notify();
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "No handler for work of kind {Kind} ({Id}); dropped")]
-    private partial void LogNoHandler(string kind, Guid id);
+    private async Task FailAsync(WorkLease lease, IWorkHandler handler, Exception failure, WorkOptions settings)
+    {
+        var reason = failure.Message.ReplaceLineEndings(" ");
+        if (lease.Attempt >= settings.MaxAttempts)
+        {
+            await BuryAsync(lease, handler, reason);
+            return;
+        }
+        var delay = Backoff(lease.Attempt, settings);
+        LogRetrying(failure, lease.Item.Kind, lease.Item.Id, lease.Attempt, settings.MaxAttempts, delay);
+        await queue.RetryAsync(lease, reason, delay, CancellationToken.None);
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Work {Kind} ({Id}) was stopped by shutdown")]
-    private partial void LogAbandoned(string kind, Guid id);
+    private async Task BuryAsync(WorkLease lease, IWorkHandler? handler, string reason)
+    {
+        LogDead(lease.Item.Kind, lease.Item.Id, lease.Attempt, reason);
+        await queue.BuryAsync(lease, reason, CancellationToken.None);
+        if (handler is not null) await handler.GiveUpAsync(lease.Item, reason, CancellationToken.None);
+    }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Work {Kind} ({Id}) failed")]
-    private partial void LogFailed(Exception exception, string kind, Guid id);
+    /// <summary>Doubling from <see cref="WorkOptions.Backoff"/>, capped, with up to a quarter of jitter so retries do not march together.</summary>
+    private static TimeSpan Backoff(int attempt, WorkOptions settings)
+    {
+        var doubled = settings.Backoff * Math.Pow(2, Math.Min(attempt - 1, 20));
+        var capped = doubled < settings.MaxBackoff ? doubled : settings.MaxBackoff;
+        return capped * (1 + (Random.Shared.NextDouble() / 4));
+    }
+
+    private async Task RenewAsync(WorkLease lease, WorkOptions settings, CancellationTokenSource lost)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(settings.Lease / 3, time, lost.Token);
+                bool held;
+                try
+                {
+                    held = await queue.RenewAsync(lease, settings.Lease, lost.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogRenewFailed(e, lease.Item.Id);
+                    continue; // The lease still has time; the next renewal may reach the store.
+                }
+                if (!held)
+                {
+                    // Another runner has it: stop, so that its attempt is the only one.
+                    await lost.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The item finished, or was stopped.
+        }
+    }
+
+    private async Task DrainAsync(WorkOptions settings)
+    {
+        Task[] running;
+        lock (_gate) running = [.. _running];
+        if (running.Length > 0)
+        {
+            LogDraining(running.Length, settings.ShutdownGrace);
+            try
+            {
+                await Task.WhenAll(running).WaitAsync(settings.ShutdownGrace, time);
+            }
+            catch (TimeoutException)
+            {
+                await _abort.CancelAsync();
+                await Task.WhenAll(running);
+            }
+        }
+        var waiting = await WaitingAsync();
+        LogStopped(running.Length - _handedBack, _handedBack, waiting);
+    }
+
+    private async Task<long> WaitingAsync()
+    {
+        try
+        {
+            return (await queue.DepthAsync(CancellationToken.None)).Waiting;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogTakeFailed(e);
+            return -1;
+        }
+    }
+
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Work runner {Owner} started, {Concurrency} at a time")]
+    private partial void LogStarted(string owner, int concurrency);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not take work from the store; trying again")]
+    private partial void LogTakeFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} finished work items past the delivery window")]
+    private partial void LogPruned(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not prune finished work items")]
+    private partial void LogPruneFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work {Kind} ({Id}) attempt {Attempt} of {MaxAttempts} failed; retrying in {Delay}")]
+    private partial void LogRetrying(Exception exception, string kind, Guid id, int attempt, int maxAttempts, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Work {Kind} ({Id}) is dead after {Attempts} attempts: {Reason}")]
+    private partial void LogDead(string kind, Guid id, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work {Kind} ({Id}) was handed back unfinished at shutdown")]
+    private partial void LogHandedBack(string kind, Guid id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work {Kind} ({Id}) lost its lease to another runner and was stopped here")]
+    private partial void LogLeaseLost(string kind, Guid id);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Work {Kind} ({Id}) ran but its outcome could not be recorded; it runs again after its lease")]
+    private partial void LogNotRecorded(Exception exception, string kind, Guid id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the lease of work {Id}")]
+    private partial void LogRenewFailed(Exception exception, Guid id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {Count} work items running, {Grace} to finish")]
+    private partial void LogDraining(int count, TimeSpan grace);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Work runner stopped: {Finished} running items finished, {HandedBack} handed back; {Waiting} items wait in the queue for the next runner")]
+    private partial void LogStopped(int finished, int handedBack, long waiting);
 }

@@ -36,6 +36,8 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     public string Path { get; }
 
+    internal TimeProvider Time => _time;
+
     /// <summary>Answers of reads, kept until any connection commits.</summary>
     internal SqliteReadCache Reads { get; }
 

@@ -16,12 +16,19 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version, address, severity_awaits_confirmation";
 
     private static readonly string InsertIncident =
-        $"INSERT INTO incidents ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))})";
+        $"INSERT INTO incidents ({Columns}, effect) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))}, $effect)";
 
     public async Task<Incident> CreateAsync(NewIncident incident, Func<IncidentId, IReadOnlyList<TimelineEvent>> firstEvents, CancellationToken cancellationToken)
     {
         await using var session = await database.LeaseAsync(cancellationToken);
         await using var transaction = await session.BeginTransactionAsync(cancellationToken);
+        if (incident.Effect is { } effect)
+        {
+            // A retried declaration: the first attempt's incident, not a second one.
+            var earlier = session.Command($"SELECT {Columns} FROM incidents WHERE effect = $effect", transaction);
+            earlier.Parameters.AddWithValue("$effect", effect);
+            if ((await Read(earlier, cancellationToken)).SingleOrDefault() is { } declared) return declared;
+        }
         var year = incident.DeclaredAt.UtcDateTime.Year;
         var counter = session.Command(
             "INSERT INTO incident_counters (year, last) VALUES ($year, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last", transaction);
@@ -31,6 +38,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         var created = incident.WithId(new IncidentId(year, number));
         var insert = session.Command(InsertIncident, transaction);
         Bind(insert, created);
+        insert.Parameters.AddWithValue("$effect", (object?)incident.Effect ?? DBNull.Value);
         await insert.ExecuteNonQueryAsync(cancellationToken);
         await Append(session, transaction, firstEvents(created.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -94,9 +102,19 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         Bind(update, updated);
         update.Parameters.AddWithValue("$expected", updated.Version - 1);
         if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
-        await Append(session, transaction, events, cancellationToken);
+        // A first event already stored means an earlier attempt of the same work made this change: roll it back.
+        if (await Append(session, transaction, events, cancellationToken) is false) return false;
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    public async Task<bool> HasEffectAsync(IncidentId id, string effect, CancellationToken cancellationToken)
+    {
+        await using var session = await database.LeaseAsync(cancellationToken);
+        var find = session.Command("SELECT 1 FROM timeline WHERE effect = $effect AND incident_id = $id");
+        find.Parameters.AddWithValue("$effect", effect);
+        find.Parameters.AddWithValue("$id", id.ToString());
+        return await find.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     public async Task AppendAsync(IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
@@ -151,20 +169,26 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         new(id, StoredNames.Time(reader.GetString(1)), PersonId.Parse(reader.GetString(2)), TimelineKindNames.Parse(reader.GetString(3)),
             reader.GetString(4), StorageJson.Data(reader.GetString(5)), reader.GetInt64(0));
 
-    private static async Task Append(SqliteSession session, SqliteTransaction transaction, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
+    /// <summary>Appends the events, a keyed one at most once; false when the first was already stored.</summary>
+    private static async Task<bool> Append(SqliteSession session, SqliteTransaction transaction, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {
+        var stored = new List<bool>(events.Count);
         foreach (var e in events)
         {
-            var insert = session.Command(
-                "INSERT INTO timeline (incident_id, at, actor, kind, text, data) VALUES ($incident, $at, $actor, $kind, $text, $data)", transaction);
+            var insert = session.Command("""
+                INSERT INTO timeline (incident_id, at, actor, kind, text, data, effect) VALUES ($incident, $at, $actor, $kind, $text, $data, $effect)
+                ON CONFLICT (effect) WHERE effect IS NOT NULL DO NOTHING
+                """, transaction);
             insert.Parameters.AddWithValue("$incident", e.Incident.ToString());
             insert.Parameters.AddWithValue("$at", StoredNames.Time(e.At));
             insert.Parameters.AddWithValue("$actor", e.Actor.ToString());
             insert.Parameters.AddWithValue("$kind", e.Kind.Name());
             insert.Parameters.AddWithValue("$text", e.Text);
             insert.Parameters.AddWithValue("$data", StorageJson.Data(e.Details));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            insert.Parameters.AddWithValue("$effect", (object?)e.Effect ?? DBNull.Value);
+            stored.Add(await insert.ExecuteNonQueryAsync(cancellationToken) == 1);
         }
+        return stored is [] or [true, ..];
     }
 
 

@@ -139,5 +139,41 @@ internal static class SqliteMigrations
         (6, """
             ALTER TABLE incidents ADD COLUMN severity_awaits_confirmation INTEGER NOT NULL DEFAULT 0;
             """),
+        // Accepted means stored: the durable work queue (times in Unix milliseconds, compared as numbers), the keys that
+        // make a retried item's timeline writes and chat posts happen once, and short-lived claims of repeated gestures.
+        (7, """
+            CREATE TABLE work_items (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                ordering_key TEXT,
+                delivery_key TEXT UNIQUE,
+                state TEXT NOT NULL CHECK (state IN ('ready', 'done', 'dead')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                enqueued_at INTEGER NOT NULL,
+                not_before INTEGER NOT NULL,
+                lease_owner TEXT,
+                lease_until INTEGER,
+                finished_at INTEGER,
+                last_error TEXT
+            );
+            CREATE INDEX work_items_ready ON work_items (seq) WHERE state = 'ready';
+            CREATE INDEX work_items_order ON work_items (ordering_key, seq) WHERE state = 'ready';
+            CREATE INDEX work_items_done ON work_items (finished_at) WHERE state = 'done';
+            ALTER TABLE timeline ADD COLUMN effect TEXT;
+            CREATE UNIQUE INDEX timeline_effect ON timeline (effect) WHERE effect IS NOT NULL;
+            ALTER TABLE incidents ADD COLUMN effect TEXT;
+            CREATE UNIQUE INDEX incidents_effect ON incidents (effect) WHERE effect IS NOT NULL;
+            CREATE TABLE message_journal (
+                key TEXT PRIMARY KEY,
+                message_id TEXT NOT NULL,
+                sent_at INTEGER NOT NULL
+            );
+            CREATE TABLE delivery_claims (
+                key TEXT PRIMARY KEY,
+                until INTEGER NOT NULL
+            );
+            """),
     ];
 }

@@ -6,6 +6,7 @@ using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
+using ChatOps.Core.Work;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Commands.Handlers;
@@ -29,12 +30,15 @@ public sealed class DeclareIncident(
 
         var title = command.Title.ReplaceLineEndings(" ");
         if (title.Length > MaxTitle) title = title[..(MaxTitle - 1)] + "…";
-        var declared = new NewIncident(title, severity, context.Place with { Thread = null }, context.Actor.Id, clock.Now, null, awaits);
+        var declared = new NewIncident(title, severity, context.Place with { Thread = null }, context.Actor.Id, clock.Now, null, awaits)
+        {
+            Effect = WorkScope.Current?.EffectKey("declare"),
+        };
         var incident = await store.CreateAsync(declared, id =>
         [
-            new TimelineEvent(id, declared.DeclaredAt, context.Actor.Id, TimelineKind.Declared,
+            TimelineEvents.Keyed(new TimelineEvent(id, declared.DeclaredAt, context.Actor.Id, TimelineKind.Declared,
                 $"Incident declared at {severity.Label()}: {title}" + (awaits ? $" ({severity.Label()} awaits a manager's confirmation)" : ""),
-                awaits ? ImmutableSortedDictionary<string, string>.Empty.Add("confirmation", "awaited") : null),
+                awaits ? ImmutableSortedDictionary<string, string>.Empty.Add("confirmation", "awaited") : null)),
         ], cancellationToken);
 
         var blocks = new List<MessageBlock>

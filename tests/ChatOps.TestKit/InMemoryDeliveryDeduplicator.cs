@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 
-namespace ChatOps.Core.Delivery;
+using ChatOps.Core.Delivery;
 
-/// <summary>
-/// The embedded default: claims kept in this process's memory. With several replicas a retry can reach
-/// another one, so production shares the claims in Redis (a later issue).
-/// </summary>
-public sealed class InProcessDeliveryDeduplicator(TimeProvider time) : IDeliveryDeduplicator
+namespace ChatOps.TestKit;
+
+/// <summary>Claims in memory for tests of the core; the hosts keep them in the database or in Redis.</summary>
+public sealed class InMemoryDeliveryDeduplicator(TimeProvider time) : IDeliveryDeduplicator
 {
     private const int SweepEvery = 1024;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _claims = new(StringComparer.Ordinal);
