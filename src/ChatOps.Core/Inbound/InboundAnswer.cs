@@ -11,6 +11,9 @@ public sealed record InboundAnswer(InboundOutcome Outcome, CommandResult? Reply 
 
     public static InboundAnswer Unavailable { get; } = new(InboundOutcome.Unavailable);
 
+    /// <summary>What a person is told where the door shows an answer and the delivery could not be stored.</summary>
+    public const string TryAgain = "ChatOps could not record this just now (its storage did not answer), so nothing was done. Try again in a moment.";
+
     /// <summary>The error that stopped the command, when the answer is a refusal.</summary>
     public CommandError? Error => Reply?.Error;
 }

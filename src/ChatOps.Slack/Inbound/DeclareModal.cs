@@ -83,11 +83,16 @@ internal sealed class DeclareModal(
 
         // A submission delivered twice declares once (its view id is the delivery); an empty 200 closes the modal.
         var actor = new Actor(SlackPlatform.Person(payload.User!.Id), payload.User.Username ?? payload.User.Name);
-        await pipeline.AcceptAsync(new InboundEnvelope(actor, new ChatPlace(SlackPlatform.Name, channel!),
+        var answer = await pipeline.AcceptAsync(new InboundEnvelope(actor, new ChatPlace(SlackPlatform.Name, channel!),
             $"declare {severity.Label().ToLowerInvariant()} {title!.ReplaceLineEndings(" ")}", $"slack:view:{view.Id}")
         {
             Description = string.IsNullOrEmpty(description) ? null : description,
         }, cancellationToken);
-        return SlackAck.Ok;
+        // The form stays open with the person's text in it, so that submitting again is all it takes.
+        return answer.Outcome == InboundOutcome.Unavailable
+            ? new SlackAck(200, JsonSerializer.SerializeToUtf8Bytes(
+                new ViewErrorsResponse(new Dictionary<string, string>(StringComparer.Ordinal) { [Title] = InboundAnswer.TryAgain }),
+                SlackJsonContext.Default.ViewErrorsResponse))
+            : SlackAck.Ok;
     }
 }

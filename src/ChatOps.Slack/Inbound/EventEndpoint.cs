@@ -43,8 +43,8 @@ internal sealed class EventEndpoint(SlackRequestReader reader, InboundPipeline p
 
         var bot = envelope.Authorizations?.FirstOrDefault(a => a.IsBot)?.UserId ?? (envelope.Authorizations is [var first, ..] ? first.UserId : null);
         var text = SlackInboundText.AfterBotMention(SlackInboundText.ToCore(e.Text ?? string.Empty), bot);
-        await pipeline.AcceptAsync(new InboundEnvelope(new Actor(person), new ChatPlace(SlackPlatform.Name, channel, e.ThreadTs),
+        var answer = await pipeline.AcceptAsync(new InboundEnvelope(new Actor(person), new ChatPlace(SlackPlatform.Name, channel, e.ThreadTs),
             text.Length == 0 ? "help" : text, $"slack:event:{eventId}"), cancellationToken);
-        return SlackAck.Ok;
+        return answer.Outcome == InboundOutcome.Unavailable ? SlackAck.Unavailable : SlackAck.Ok;
     }
 }

@@ -110,7 +110,8 @@ internal sealed class FormModal(SlackApiClient client, InboundPipeline pipeline,
         var actor = new Actor(SlackPlatform.Person(payload.User.Id), payload.User.Username ?? payload.User.Name);
         var accepted = await pipeline.AcceptAsync(new InboundEnvelope(actor, new ChatPlace(SlackPlatform.Name, metadata.Channel, metadata.Thread),
             string.Join(' ', [metadata.Command, .. answers]), $"slack:view:{view.Id}") { AnswerInAcknowledgement = true }, cancellationToken);
-        return accepted.Error is { } error ? Errors(answered, error.Message) : SlackAck.Ok;
+        return accepted.Outcome == InboundOutcome.Unavailable ? Errors(answered, InboundAnswer.TryAgain)
+            : accepted.Error is { } error ? Errors(answered, error.Message) : SlackAck.Ok;
     }
 
     private static SlackAck Errors(string block, string message) =>

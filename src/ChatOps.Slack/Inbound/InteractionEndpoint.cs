@@ -62,6 +62,7 @@ internal sealed partial class InteractionEndpoint(
         if (channel is null || messageTs is null) return SlackAck.Ok; // The bot puts no buttons in modals or App Home.
         // A click on a root message acts in its thread; an ephemeral message (a private answer) is no thread's root.
         var thread = payload.Message?.ThreadTs ?? payload.Container?.ThreadTs ?? (payload.Container?.IsEphemeral == true ? null : messageTs);
+        var ack = SlackAck.Ok;
         foreach (var action in payload.Actions ?? [])
         {
             // A button the bot did not make (or a payload with its fields missing) has no owner here.
@@ -80,9 +81,10 @@ internal sealed partial class InteractionEndpoint(
             };
             // A form opens at once (its trigger_id lives 3 seconds) and changes nothing; its submission is the command.
             if (form is not null) await forms.OpenAsync(payload.TriggerId, form, click, cancellationToken);
-            else await pipeline.AcceptAsync(click, cancellationToken);
+            else if ((await pipeline.AcceptAsync(click, cancellationToken)).Outcome == InboundOutcome.Unavailable) ack = SlackAck.Unavailable;
         }
-        return SlackAck.Ok;
+        // Slack does not retry a click; its 503 shows the person the button did not work, so they click again.
+        return ack;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No owner for Slack action {ActionId}; acknowledged and dropped")]

@@ -46,7 +46,13 @@ internal sealed class SlashCommandEndpoint(SlackRequestReader reader, InboundPip
             var failure = await modal.OpenAsync(trigger, channel, SeverityNamed(text), cancellationToken);
             return failure is null ? SlackAck.Ok : EphemeralReply.Text(failure);
         }
-        return answer.Outcome == InboundOutcome.Answered ? EphemeralReply.From(answer.Reply!) : SlackAck.Ok;
+        // Slack never retries a slash command: the person is told to, privately.
+        return answer.Outcome switch
+        {
+            InboundOutcome.Answered => EphemeralReply.From(answer.Reply!),
+            InboundOutcome.Unavailable => EphemeralReply.Text(InboundAnswer.TryAgain),
+            _ => SlackAck.Ok,
+        };
     }
 
     /// <summary>The severity in <c>declare sev2</c> (typed without a title), to preselect it in the form.</summary>

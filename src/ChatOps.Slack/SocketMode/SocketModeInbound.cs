@@ -28,6 +28,8 @@ internal sealed partial class SocketModeInbound(
                 await events.AcceptAsync(callback, cancellationToken),
             _ => SlackAck.BadRequest,
         };
+        // Not recorded: left unacknowledged, so that Slack delivers it again.
+        if (ack.Status == SlackAck.Unavailable.Status) throw new SocketModeException($"Envelope {envelope.EnvelopeId} could not be stored.");
         // A socket has no status code: what HTTP would refuse is acknowledged (a redelivery would be refused again) and logged.
         if (ack.Status >= 400) LogRefused(envelope.Type, envelope.EnvelopeId, ack.Status);
         return ack.Json is null ? null : JsonNode.Parse(ack.Json) as JsonObject;
