@@ -21,6 +21,7 @@ public sealed partial class MitigationExecution(
     RequestUpdater updater,
     RunbookCatalog catalog,
     MitigationRecords records,
+    TimeProvider time,
     ILogger<MitigationExecution> logger)
 {
     private readonly Dictionary<string, IMitigationExecutor> _executors = executors.ToDictionary(e => e.Kind, StringComparer.Ordinal);
@@ -29,7 +30,7 @@ public sealed partial class MitigationExecution(
 
     public async Task RunAsync(Incident incident, MitigationRequest approved, Actor actor, CancellationToken cancellationToken)
     {
-        var (claimed, refusal) = await updater.ApplyAsync(approved.Id, RequestTransitions.Claim, r => [records.Audit(r, actor, "execute", "started")], cancellationToken);
+        var (claimed, refusal) = await updater.ApplyAsync(approved.Id, r => RequestTransitions.Claim(r, time.GetUtcNow()), r => [records.Audit(r, actor, "execute", "started")], cancellationToken);
         if (refusal is not null) return; // Another click, or another replica, is running it.
 
         // From here the platform may be changing: a shutdown must not leave the outcome unrecorded.

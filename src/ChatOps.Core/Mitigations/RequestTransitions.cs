@@ -24,10 +24,10 @@ public static class RequestTransitions
     public static Transition Deny(MitigationRequest request, Access.PersonId by, string reason, DateTimeOffset now) =>
         Closed(request, now) ?? Transition.To(request with { Status = RequestStatus.Denied, DeniedBy = by, Reason = reason });
 
-    /// <summary>Approved → executing: the one caller that wins this transition runs the mitigation.</summary>
-    public static Transition Claim(MitigationRequest request) =>
+    /// <summary>Approved → executing at <paramref name="now"/>: the one caller that wins this transition runs the mitigation.</summary>
+    public static Transition Claim(MitigationRequest request, DateTimeOffset now) =>
         request.Status == RequestStatus.Approved
-            ? Transition.To(request with { Status = RequestStatus.Executing })
+            ? Transition.To(request with { Status = RequestStatus.Executing, ClaimedAt = now })
             : Transition.Refuse($"{request.Name} is {Name(request.Status)}, not approved.");
 
     public static Transition Complete(MitigationRequest request, MitigationOutcome outcome) =>

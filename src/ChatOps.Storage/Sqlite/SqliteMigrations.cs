@@ -139,5 +139,12 @@ internal static class SqliteMigrations
         (6, """
             ALTER TABLE incidents ADD COLUMN severity_awaits_confirmation INTEGER NOT NULL DEFAULT 0;
             """),
+        // Step 7 is the work queue's. An execution records when it claimed its request, so that one whose process died
+        // is found once its lease runs out; a request keeps the whole state read when it was made, which tells whether
+        // that execution changed anything. Requests from before stay NULL in both.
+        (8, """
+            ALTER TABLE mitigation_requests ADD COLUMN claimed_at TEXT;
+            ALTER TABLE mitigation_requests ADD COLUMN requested_state TEXT;
+            """),
     ];
 }
