@@ -30,6 +30,13 @@ public static class RequestTransitions
             ? Transition.To(request with { Status = RequestStatus.Executing, ClaimedAt = now })
             : Transition.Refuse($"{request.Name} is {Name(request.Status)}, not approved.");
 
+    /// <summary>
+    /// <paramref name="then"/>, only on the request exactly as it was read (version <paramref name="seen"/>): a
+    /// reconciliation judged that version, so whoever moved it since (another replica, a late execution) has the say.
+    /// </summary>
+    public static Transition Unmoved(MitigationRequest request, int seen, Func<MitigationRequest, Transition> then) =>
+        request.Version == seen ? then(request) : Transition.Refuse($"{request.Name} changed meanwhile.");
+
     public static Transition Complete(MitigationRequest request, MitigationOutcome outcome) =>
         request.Status == RequestStatus.Executing
             ? Transition.To(request with { Status = RequestStatus.Executed, Before = outcome.Before, After = outcome.After })
