@@ -44,6 +44,7 @@ public static class CoreServices
         services.AddSingleton<MitigationRecords>();
         services.AddSingleton<MitigationExecution>();
         services.AddSingleton<MitigationExpiry>();
+        services.AddSingleton<MitigationReconciler>();
         services.AddSingleton<ManualSteps>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<WorkSignal>();

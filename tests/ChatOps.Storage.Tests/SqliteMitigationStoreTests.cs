@@ -31,7 +31,7 @@ public sealed class SqliteMitigationStoreTests : MitigationStoreContract, IDispo
             var updater = new RequestUpdater(replicas[i % 2]);
             var (approved, refusal) = await updater.ApplyAsync(created.Id, r => RequestTransitions.Approve(r, TestPeople.P($"U-APPROVER-{i}"), now), _ => [], default);
             if (refusal is not null || approved.Status != RequestStatus.Approved) return;
-            var (_, lost) = await updater.ApplyAsync(created.Id, RequestTransitions.Claim, _ => [], default);
+            var (_, lost) = await updater.ApplyAsync(created.Id, r => RequestTransitions.Claim(r, now), _ => [], default);
             if (lost is null) Interlocked.Increment(ref executions);
         })));
 

@@ -29,6 +29,7 @@ public sealed partial class Conversation : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     /// <param name="configure">Adds what a test brings of its own, such as the real check executors or a platform's chat surface.</param>
+    /// <param name="requests">The mitigation requests of an earlier conversation: with its <paramref name="store"/>, the same data after a restart.</param>
     public Conversation(
         IIncidentStore? store = null,
         IEnumerable<string>? managers = null,
@@ -36,9 +37,11 @@ public sealed partial class Conversation : IAsyncDisposable
         string timeZone = "UTC",
         Action<IServiceCollection>? configure = null,
         IEnumerable<string>? approvers = null,
-        ChatPlace? channel = null)
+        ChatPlace? channel = null,
+        InMemoryMitigationStore? requests = null)
     {
         Store = store ?? new InMemoryIncidentStore();
+        Requests = requests ?? new InMemoryMitigationStore();
         Channel = channel ?? new(RecordingChatSurface.DefaultPlatform, "C-INCIDENTS");
         var services = new ServiceCollection();
         services.AddLogging();
@@ -76,7 +79,7 @@ public sealed partial class Conversation : IAsyncDisposable
 
     public IIncidentStore Store { get; }
 
-    public InMemoryMitigationStore Requests { get; } = new();
+    public InMemoryMitigationStore Requests { get; }
 
     public RecordingChatSurface Chat { get; } = new();
 

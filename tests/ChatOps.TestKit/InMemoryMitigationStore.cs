@@ -36,6 +36,16 @@ public sealed class InMemoryMitigationStore : IMitigationStore
         lock (_gate) return Task.FromResult<IReadOnlyList<MitigationRequest>>([.. _requests.Values.Where(r => r.Status == RequestStatus.Pending).OrderBy(r => r.Id)]);
     }
 
+    public Task<IReadOnlyList<MitigationRequest>> ListExecutingAsync(DateTimeOffset claimedBefore, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<MitigationRequest>>([.. _requests.Values
+                .Where(r => r.Status == RequestStatus.Executing && (r.ClaimedAt is null || r.ClaimedAt <= claimedBefore))
+                .OrderBy(r => r.ClaimedAt).ThenBy(r => r.Id)]);
+        }
+    }
+
     public Task<bool> TryUpdateAsync(MitigationRequest updated, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -45,6 +45,7 @@ public abstract class MitigationStoreContract
             After = new MitigationState("replicas 6", new Dictionary<string, string> { ["replicas"] = "6" }),
             Error = "none",
             MessageId = "1700000000.000200",
+            ClaimedAt = At.AddMinutes(3),
             Version = 2,
         };
         Assert.True(await store.TryUpdateAsync(changed, [], default));
@@ -67,10 +68,11 @@ public abstract class MitigationStoreContract
         var created = await store.CreateAsync(Draft(Incident) with { Status = RequestStatus.Approved }, id => new AuditEntry(At, P("U1"), Incident, id, "request", "approved"), default);
         var updater = new RequestUpdater(store);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() =>
-            updater.ApplyAsync(created.Id, RequestTransitions.Claim, r => [new AuditEntry(At, P("U2"), Incident, r.Id, "execute", "started")], default))));
+            updater.ApplyAsync(created.Id, r => RequestTransitions.Claim(r, At), r => [new AuditEntry(At, P("U2"), Incident, r.Id, "execute", "started")], default))));
 
         Assert.Single(outcomes, o => o.Refusal is null);
         Assert.Equal(RequestStatus.Executing, (await store.FindAsync(created.Id, default))!.Status);
+        Assert.Equal(At, (await store.FindAsync(created.Id, default))!.ClaimedAt);
         Assert.Single(await store.AuditAsync(Incident, default), a => a.Action == "execute");
     }
 
@@ -97,5 +99,41 @@ public abstract class MitigationStoreContract
         Assert.Equal((P("U9"), created.Id, "approve", "refused: not an approver", At.AddMinutes(1)), (last.Actor, last.Request, last.Action, last.Outcome, last.At));
         var read = (await store.FindAsync(created.Id, default))!;
         Assert.Equal((RequestStatus.Pending, created.Version), (read.Status, read.Version));
+    }
+
+    [Fact]
+    public async Task The_state_read_when_requested_is_kept_whole()
+    {
+        var (store, Incident) = await CreateStoreAsync();
+        var state = new MitigationState("replicas 4", new Dictionary<string, string> { ["replicas"] = "4" });
+        var created = await store.CreateAsync(Draft(Incident) with { CurrentState = state }, id => new AuditEntry(At, P("U1"), Incident, id, "request", "pending"), default);
+        var read = (await store.FindAsync(created.Id, default))!;
+        Assert.Equal(state.Description, read.CurrentState!.Description);
+        Assert.Equal(state.Values, read.CurrentState.Values);
+        Assert.Null((await store.FindAsync((await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, P("U1"), Incident, id, "request", "pending"), default)).Id, default))!.CurrentState);
+    }
+
+    [Fact]
+    public async Task Executing_requests_are_listed_once_their_claim_is_old_enough_oldest_first()
+    {
+        var (store, Incident) = await CreateStoreAsync();
+        async Task<MitigationRequest> Create(RequestStatus status, DateTimeOffset? claimedAt)
+        {
+            var created = await store.CreateAsync(Draft(Incident) with { Status = status }, id => new AuditEntry(At, P("U1"), Incident, id, "request", "approved"), default);
+            Assert.True(await store.TryUpdateAsync(created with { ClaimedAt = claimedAt, Version = 2 }, [], default));
+            return created;
+        }
+        var recent = await Create(RequestStatus.Executing, At.AddMinutes(9));
+        var older = await Create(RequestStatus.Executing, At.AddMinutes(2));
+        var exactlyAtTheLimit = await Create(RequestStatus.Executing, At.AddMinutes(5));
+        var untimed = await Create(RequestStatus.Executing, null);
+        await Create(RequestStatus.Executed, At);
+        await Create(RequestStatus.Approved, null);
+
+        var stale = await store.ListExecutingAsync(At.AddMinutes(5), default);
+
+        Assert.Equal([untimed.Id, older.Id, exactlyAtTheLimit.Id], stale.Select(r => r.Id));
+        Assert.DoesNotContain(recent.Id, stale.Select(r => r.Id));
+        Assert.Equal(At.AddMinutes(2), stale[1].ClaimedAt);
     }
 }

@@ -16,6 +16,12 @@ public interface IMitigationStore
     Task<IReadOnlyList<MitigationRequest>> ListPendingAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Requests executing since <paramref name="claimedBefore"/> or earlier (or since before claims were timed), oldest
+    /// claim first (untimed ones before all), across all incidents: executions whose process may have died.
+    /// </summary>
+    Task<IReadOnlyList<MitigationRequest>> ListExecutingAsync(DateTimeOffset claimedBefore, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores <paramref name="updated"/> and appends <paramref name="audit"/> in one transaction, only if the stored
     /// version is still <c>updated.Version - 1</c>; false when another writer got there first.
     /// </summary>

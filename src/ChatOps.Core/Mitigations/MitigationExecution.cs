@@ -21,6 +21,7 @@ public sealed partial class MitigationExecution(
     RequestUpdater updater,
     RunbookCatalog catalog,
     MitigationRecords records,
+    TimeProvider time,
     ILogger<MitigationExecution> logger)
 {
     private readonly Dictionary<string, IMitigationExecutor> _executors = executors.ToDictionary(e => e.Kind, StringComparer.Ordinal);
@@ -29,14 +30,19 @@ public sealed partial class MitigationExecution(
 
     public async Task RunAsync(Incident incident, MitigationRequest approved, Actor actor, CancellationToken cancellationToken)
     {
-        var (claimed, refusal) = await updater.ApplyAsync(approved.Id, RequestTransitions.Claim, r => [records.Audit(r, actor, "execute", "started")], cancellationToken);
+        var (claimed, refusal) = await updater.ApplyAsync(approved.Id, r => RequestTransitions.Claim(r, time.GetUtcNow()), r => [records.Audit(r, actor, "execute", "started")], cancellationToken);
         if (refusal is not null) return; // Another click, or another replica, is running it.
 
         // From here the platform may be changing: a shutdown must not leave the outcome unrecorded.
         var run = await ChangeAsync(claimed, actor, CancellationToken.None);
         if (run.Outcome is not { } outcome)
         {
-            var (failed, _) = await updater.ApplyAsync(claimed.Id, r => RequestTransitions.Fail(r, run.Error!), r => [records.Audit(r, actor, "execute", "failed: " + run.Error)], CancellationToken.None);
+            var (failed, late) = await updater.ApplyAsync(claimed.Id, r => RequestTransitions.Fail(r, run.Error!), r => [records.Audit(r, actor, "execute", "failed: " + run.Error)], CancellationToken.None);
+            if (late is not null)
+            {
+                await FinishedLateAsync(incident, failed, actor, $"failed: {run.Error}", CancellationToken.None);
+                return;
+            }
             await records.TimelineAsync(incident, actor, TimelineKind.MitigationFailed, $"{failed.Name} {failed.Title} failed: {run.Error}", failed, CancellationToken.None);
             await records.ShowAsync(incident, failed, CancellationToken.None);
             await records.PostAsync(incident, ChatMessage.Plain(run.ChangedNothing
@@ -45,7 +51,12 @@ public sealed partial class MitigationExecution(
             return;
         }
 
-        var (done, _) = await updater.ApplyAsync(claimed.Id, r => RequestTransitions.Complete(r, outcome), r => [records.Audit(r, actor, "execute", "executed")], CancellationToken.None);
+        var (done, refused) = await updater.ApplyAsync(claimed.Id, r => RequestTransitions.Complete(r, outcome), r => [records.Audit(r, actor, "execute", "executed")], CancellationToken.None);
+        if (refused is not null)
+        {
+            await FinishedLateAsync(incident, done, actor, $"executed: {outcome.Before.Description} → {outcome.After.Description}", CancellationToken.None);
+            return;
+        }
         await records.TimelineAsync(incident, actor, TimelineKind.MitigationExecuted,
             $"{done.Name} {done.Title} executed: {outcome.Before.Description} → {outcome.After.Description}", done, CancellationToken.None);
         await records.ShowAsync(incident, done, CancellationToken.None);
@@ -112,10 +123,26 @@ public sealed partial class MitigationExecution(
         return refusal is null ? (reserved, null) : (null, refusal);
     }
 
+    /// <summary>
+    /// The execution outlived its lease and was reconciled meanwhile from the state it had reached then; what it did
+    /// after that is not on the record, so it is audited and said in the thread rather than lost.
+    /// </summary>
+    private async Task FinishedLateAsync(Incident incident, MitigationRequest recorded, Actor actor, string outcome, CancellationToken cancellationToken)
+    {
+        LogFinishedLate(recorded.Name, RequestTransitions.Name(recorded.Status), outcome);
+        await store.AppendAuditAsync([records.Audit(recorded, actor, "execute", "finished late: " + outcome)], cancellationToken);
+        await records.PostAsync(incident, ChatMessage.Plain(
+            $"{recorded.Name} finished after its lease ran out, when it was already recorded as {RequestTransitions.Name(recorded.Status)}: it {outcome}. Check the current state."),
+            cancellationToken);
+    }
+
     private sealed record Run(MitigationOutcome? Outcome, string? Error, bool ChangedNothing, MitigationRequest? Original)
     {
         public static Run Failed(string error) => new(null, error, true, null);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mitigation {Request} finished after it was reconciled as {Status}: it {Outcome}")]
+    private partial void LogFinishedLate(string request, string status, string outcome);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Mitigation {Request} failed inside its executor")]
     private partial void LogExecutorFault(Exception exception, string request);

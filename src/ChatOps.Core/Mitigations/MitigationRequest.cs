@@ -34,6 +34,12 @@ public sealed record MitigationRequest
     public required string Current { get; init; }
     public required string Planned { get; init; }
 
+    /// <summary>
+    /// The state read live when it was requested, whole (<see cref="Current"/> is its description): what a reconciliation
+    /// compares the target with to tell that an interrupted execution changed nothing. Null on requests from before it was kept.
+    /// </summary>
+    public MitigationState? CurrentState { get; init; }
+
     public RequestStatus Status { get; init; } = RequestStatus.Pending;
     public ImmutableList<PersonId> Approvers { get; init; } = [];
     public PersonId? DeniedBy { get; init; }
@@ -41,6 +47,9 @@ public sealed record MitigationRequest
     public MitigationState? Before { get; init; }
     public MitigationState? After { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>When it last went to executing: an execution still unrecorded a lease after this was interrupted.</summary>
+    public DateTimeOffset? ClaimedAt { get; init; }
 
     /// <summary>The request message in the thread, kept current as the request moves.</summary>
     public string? MessageId { get; init; }

@@ -24,11 +24,18 @@ public static class RequestTransitions
     public static Transition Deny(MitigationRequest request, Access.PersonId by, string reason, DateTimeOffset now) =>
         Closed(request, now) ?? Transition.To(request with { Status = RequestStatus.Denied, DeniedBy = by, Reason = reason });
 
-    /// <summary>Approved → executing: the one caller that wins this transition runs the mitigation.</summary>
-    public static Transition Claim(MitigationRequest request) =>
+    /// <summary>Approved → executing at <paramref name="now"/>: the one caller that wins this transition runs the mitigation.</summary>
+    public static Transition Claim(MitigationRequest request, DateTimeOffset now) =>
         request.Status == RequestStatus.Approved
-            ? Transition.To(request with { Status = RequestStatus.Executing })
+            ? Transition.To(request with { Status = RequestStatus.Executing, ClaimedAt = now })
             : Transition.Refuse($"{request.Name} is {Name(request.Status)}, not approved.");
+
+    /// <summary>
+    /// <paramref name="then"/>, only on the request exactly as it was read (version <paramref name="seen"/>): a
+    /// reconciliation judged that version, so whoever moved it since (another replica, a late execution) has the say.
+    /// </summary>
+    public static Transition Unmoved(MitigationRequest request, int seen, Func<MitigationRequest, Transition> then) =>
+        request.Version == seen ? then(request) : Transition.Refuse($"{request.Name} changed meanwhile.");
 
     public static Transition Complete(MitigationRequest request, MitigationOutcome outcome) =>
         request.Status == RequestStatus.Executing

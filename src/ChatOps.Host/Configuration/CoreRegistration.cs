@@ -27,6 +27,8 @@ internal static class CoreRegistration
 
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.SectionName)
             .Validate(o => o.Expiry > TimeSpan.Zero, "Approvals:Expiry must be positive.")
+            .Validate(o => o.ExecutionLease >= ApprovalOptions.MinimumExecutionLease,
+                "Approvals:ExecutionLease must be at least 00:02:00: one Kubernetes call may take 100 s, and a shorter lease would judge an execution that is still running.")
             .ValidateOnStart();
         // The people in a role are configured where on-call engineers look for them: beside incidents and approvals.
         services.AddOptions<RoleOptions>()
@@ -44,7 +46,7 @@ internal static class CoreRegistration
             .ValidateOnStart();
 
         services.AddIncidentCore();
-        services.AddHostedService<MitigationExpiryWorker>();
+        services.AddHostedService<MitigationSweepWorker>();
         services.AddSingleton(LoadRunbooks(builder));
         services.AddSingleton(LoadTemplate(builder));
         return builder;

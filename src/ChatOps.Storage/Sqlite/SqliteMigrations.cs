@@ -175,5 +175,12 @@ internal static class SqliteMigrations
                 until INTEGER NOT NULL
             );
             """),
+        // An execution records when it claimed its request, so that one whose process died
+        // is found once its lease runs out; a request keeps the whole state read when it was made, which tells whether
+        // that execution changed anything. Requests from before stay NULL in both.
+        (8, """
+            ALTER TABLE mitigation_requests ADD COLUMN claimed_at TEXT;
+            ALTER TABLE mitigation_requests ADD COLUMN requested_state TEXT;
+            """),
     ];
 }

@@ -13,7 +13,7 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
 {
     private const string InsertColumns =
         "incident_id, runbook, mitigation, title, why, revert_of, subject, requested_by, requested_at, expires_at, required_approvals, " +
-        "current_state, planned, status, approvers, denied_by, reason, before_state, after_state, error, message_id, version";
+        "current_state, planned, status, approvers, denied_by, reason, before_state, after_state, error, message_id, version, claimed_at, requested_state";
 
     private const string Columns = "id, " + InsertColumns;
 
@@ -62,6 +62,17 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
         return await Read(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<MitigationRequest>> ListExecutingAsync(DateTimeOffset claimedBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Stored times are UTC in one fixed-width format, so they compare as text. A claim from before claims were timed counts as stale.
+        await using var command = connection.Command(null,
+            $"SELECT {Columns} FROM mitigation_requests WHERE status = 'executing' AND (claimed_at IS NULL OR claimed_at <= $before) " +
+            "ORDER BY claimed_at, id");
+        command.Parameters.AddWithValue("$before", StoredNames.Time(claimedBefore));
+        return await Read(command, cancellationToken);
+    }
+
     public async Task<bool> TryUpdateAsync(MitigationRequest updated, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -69,7 +80,7 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
         await using var update = connection.Command(transaction, """
             UPDATE mitigation_requests SET status = $status, approvers = $approvers, subject = $subject, revert_of = $revert_of,
                 denied_by = $denied_by, reason = $reason, before_state = $before_state, after_state = $after_state, error = $error,
-                message_id = $message_id, version = $version
+                message_id = $message_id, claimed_at = $claimed_at, version = $version
             WHERE id = $id AND version = $expected
             """);
         Bind(update, updated);
@@ -152,6 +163,8 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
         command.Parameters.AddWithValue("$error", (object?)r.Error ?? DBNull.Value);
         command.Parameters.AddWithValue("$message_id", (object?)r.MessageId ?? DBNull.Value);
         command.Parameters.AddWithValue("$version", r.Version);
+        command.Parameters.AddWithValue("$claimed_at", r.ClaimedAt is { } claimed ? StoredNames.Time(claimed) : (object)DBNull.Value);
+        command.Parameters.AddWithValue("$requested_state", (object?)StorageJson.State(r.CurrentState) ?? DBNull.Value);
     }
 
     private static async Task<List<MitigationRequest>> Read(SqliteCommand command, CancellationToken cancellationToken)
@@ -185,6 +198,8 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
                 Error = r.IsDBNull(20) ? null : r.GetString(20),
                 MessageId = r.IsDBNull(21) ? null : r.GetString(21),
                 Version = r.GetInt32(22),
+                ClaimedAt = r.IsDBNull(23) ? null : StoredNames.Time(r.GetString(23)),
+                CurrentState = StorageJson.State(r.GetValue(24)),
             });
         }
         return requests;

@@ -71,6 +71,7 @@ public sealed class RequestMitigation(
             ExpiresAt = now + options.Value.Expiry,
             RequiredApprovals = ApprovalPolicy.RequiredApprovals(mitigation.Emergency),
             Current = preview.Current.Description,
+            CurrentState = preview.Current,
             Planned = preview.Planned,
             Version = 1,
         }, "request", cancellationToken);

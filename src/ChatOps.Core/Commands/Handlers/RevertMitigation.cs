@@ -34,10 +34,10 @@ public sealed class RevertMitigation(
         if (action is null || execution.For(action) is not { } executor)
             return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{original.Name} cannot be reverted here: its runbook or executor is missing.");
 
-        string current;
+        MitigationState current;
         try
         {
-            current = (await executor.PreviewAsync(action, original.Subject, cancellationToken)).Current.Description;
+            current = (await executor.PreviewAsync(action, original.Subject, cancellationToken)).Current;
         }
         catch (MitigationFailedException e)
         {
@@ -58,7 +58,8 @@ public sealed class RevertMitigation(
             RequestedAt = now,
             ExpiresAt = now + options.Value.Expiry,
             RequiredApprovals = original.RequiredApprovals,
-            Current = current,
+            Current = current.Description,
+            CurrentState = current,
             Planned = original.Before.Description,
             Version = 1,
         }, "request revert", cancellationToken);
