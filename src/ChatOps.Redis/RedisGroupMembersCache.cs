@@ -11,7 +11,8 @@ internal sealed class RedisGroupMembersCache(SharedRedis redis, IGroupMembersCac
 {
     private const string Prefix = SharedRedis.Prefix + "groups:";
 
-    // Platform user ids hold no line breaks; an empty string is a group without members, a missing key one not kept.
+    // Platform user ids hold no line breaks. Each id is written after one, so that a group without members is kept as
+    // a value too (Redis gives an empty string back as no value), and a missing key is a group not kept.
     private const char Separator = '\n';
 
     public async Task<IReadOnlySet<string>> GetOrLoadAsync(
@@ -25,7 +26,7 @@ internal sealed class RedisGroupMembersCache(SharedRedis redis, IGroupMembersCac
 
         var members = new HashSet<string>(await load(cancellationToken), StringComparer.Ordinal);
         if (duration > TimeSpan.Zero)
-            await redis.TryAsync("keep group members", db => db.StringSetAsync(key, string.Join(Separator, members), duration), cancellationToken);
+            await redis.TryAsync("keep group members", db => db.StringSetAsync(key, Separator + string.Join(Separator, members), duration), cancellationToken);
         return members;
     }
 }
