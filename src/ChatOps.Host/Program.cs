@@ -11,7 +11,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.Configuration.AddShippedSettings(builder.Environment);
     builder.Logging.AddJsonConsole();
-    builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets().AddChatOpsWork().AddChatOpsSlack();
+    // Redis comes last: it wraps what the others registered.
+    builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets().AddChatOpsWork().AddChatOpsSlack().AddChatOpsRedis();
     app = builder.Build();
 }
 catch (InvalidConfigurationException e)

@@ -42,8 +42,8 @@ public sealed class SlackOptions
     /// <summary>Slack user group ids (<c>S…</c>) whose members may approve mitigations.</summary>
     public IList<string> ApproverGroups { get; } = [];
 
-    /// <summary>How long a user group's members are trusted before they are read again.</summary>
-    public TimeSpan GroupCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How long a user group's members are trusted before they are read again: short, so a removal soon takes the role away.</summary>
+    public TimeSpan GroupCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Time between posts to one channel once the burst is spent: Slack allows about one message per second per channel.</summary>
     public TimeSpan PostInterval { get; set; } = TimeSpan.FromSeconds(1);

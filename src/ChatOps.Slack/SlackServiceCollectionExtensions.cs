@@ -1,6 +1,7 @@
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
+using ChatOps.Core.Pacing;
 using ChatOps.Slack.Inbound;
 using ChatOps.Slack.Outbound;
 using ChatOps.Slack.SocketMode;
@@ -54,7 +55,11 @@ public static class SlackServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("slack", SlackResilience.Configure);
 
-        services.AddSingleton<ChannelPacer>();
+        // In process unless the host registered shared ones (Redis) first.
+        services.TryAddSingleton<IPaceTokens, InProcessPaceTokens>();
+        services.TryAddSingleton<IGroupMembersCache, InProcessGroupMembersCache>();
+        services.AddSingleton(sp => new ChannelPacer(
+            sp.GetRequiredService<IOptionsMonitor<SlackOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IPaceTokens>()));
         services.AddSingleton<SlackChatSurface>();
         services.AddSingleton<IChatSurface>(sp => sp.GetRequiredService<SlackChatSurface>());
         services.AddSingleton<IPersonNames, SlackUserNames>();

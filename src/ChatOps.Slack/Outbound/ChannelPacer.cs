@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatOps.Core.Pacing;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Slack.Outbound;
@@ -10,17 +11,26 @@ namespace ChatOps.Slack.Outbound;
 /// and then about one per second, as <c>chat.postMessage</c> allows. Updates go through one lane for the workspace,
 /// since <c>chat.update</c> is limited per workspace (Tier 3, about 50 a minute) and not per channel: an update never
 /// waits behind a post that waits for its channel's token, and a post never waits behind an update.
+/// The lanes order this process's calls; the tokens come from <see cref="IPaceTokens"/>, whose buckets replicas share
+/// when Redis is configured, since Slack counts every replica's calls against the same limits.
 /// </summary>
-internal sealed class ChannelPacer(IOptionsMonitor<SlackOptions> options, TimeProvider time)
+internal sealed class ChannelPacer(IOptionsMonitor<SlackOptions> options, TimeProvider time, IPaceTokens tokens)
 {
+    private const string UpdateLane = "slack:update";
     private readonly ConcurrentDictionary<string, Lane> _channels = new(StringComparer.Ordinal);
-    private readonly Lane _updates = new(options.CurrentValue.UpdateBurst, time.GetUtcNow());
+    private readonly Lane _updates = new(UpdateLane);
+
+    /// <summary>A pacer whose buckets live in this process only.</summary>
+    public ChannelPacer(IOptionsMonitor<SlackOptions> options, TimeProvider time)
+        : this(options, time, new InProcessPaceTokens(time))
+    {
+    }
 
     /// <summary>A post into <paramref name="channel"/>: a message, an ephemeral, a file shared there.</summary>
     public Task<T> PostAsync<T>(string channel, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var lane = _channels.GetOrAdd(channel, _ => new Lane(settings.PostBurst, time.GetUtcNow()));
+        var lane = _channels.GetOrAdd(channel, c => new Lane("slack:post:" + c));
         return RunAsync(lane, settings.PostBurst, settings.PostInterval, operation, cancellationToken);
     }
 
@@ -61,30 +71,17 @@ internal sealed class ChannelPacer(IOptionsMonitor<SlackOptions> options, TimePr
         }
     }
 
-    // Only the caller holding the lane's turn touches its bucket, so no lock is needed here.
+    // Only the caller holding the lane's turn takes its token, so this process's calls take them in call order.
     private async Task TakeTokenAsync(Lane lane, int burst, TimeSpan interval, CancellationToken cancellationToken)
     {
         if (interval <= TimeSpan.Zero) return;
-        Refill(lane, burst, interval);
-        if (lane.Tokens < 1)
-        {
-            await Task.Delay(interval * (1 - lane.Tokens), time, cancellationToken);
-            Refill(lane, burst, interval);
-        }
-        lane.Tokens = Math.Max(0, lane.Tokens - 1);
+        var wait = await tokens.TakeAsync(lane.Name, burst, interval, cancellationToken);
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
     }
 
-    private void Refill(Lane lane, int burst, TimeSpan interval)
+    private sealed class Lane(string name)
     {
-        var now = time.GetUtcNow();
-        lane.Tokens = Math.Min(burst, lane.Tokens + ((now - lane.RefilledAt) / interval));
-        lane.RefilledAt = now;
-    }
-
-    private sealed class Lane(int tokens, DateTimeOffset now)
-    {
+        public string Name { get; } = name;
         public Task Tail { get; set; } = Task.CompletedTask;
-        public double Tokens { get; set; } = tokens;
-        public DateTimeOffset RefilledAt { get; set; } = now;
     }
 }

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using ChatOps.Core.Access;
-using ChatOps.Core.Incidents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,16 +6,15 @@ namespace ChatOps.Slack.Outbound;
 
 /// <summary>
 /// Members of the Slack user groups that hold a role (<c>Slack:ManagerGroups</c>, <c>Slack:ApproverGroups</c>), read
-/// with <c>usergroups.users.list</c> (Tier 2, so members are cached). When Slack cannot answer, nobody gains a role.
+/// with <c>usergroups.users.list</c> (Tier 2, so members are kept by the group members cache, shared by replicas where
+/// Redis is configured). When Slack cannot answer, nobody gains a role and nothing is kept.
 /// </summary>
 internal sealed partial class SlackGroups(
     SlackApiClient client,
+    IGroupMembersCache cache,
     IOptionsMonitor<SlackOptions> options,
-    TimeProvider time,
     ILogger<SlackGroups> logger) : IPlatformGroups
 {
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, HashSet<string> Members)> _groups = new(StringComparer.Ordinal);
-
     public string Platform => SlackPlatform.Name;
 
     public Task<bool> InManagerGroupAsync(string user, CancellationToken cancellationToken) =>
@@ -35,21 +32,17 @@ internal sealed partial class SlackGroups(
         return false;
     }
 
-    private async Task<HashSet<string>> MembersAsync(string group, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<string>> MembersAsync(string group, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_groups.TryGetValue(group, out var cached) && cached.Until > now) return cached.Members;
         try
         {
-            var answer = await client.UserGroupMembersAsync(group, cancellationToken);
-            var members = new HashSet<string>(answer.Users ?? [], StringComparer.Ordinal);
-            _groups[group] = (now + options.CurrentValue.GroupCacheDuration, members);
-            return members;
+            return await cache.GetOrLoadAsync(Platform, group, options.CurrentValue.GroupCacheDuration, async ct =>
+                (await client.UserGroupMembersAsync(group, ct)).Users ?? [], cancellationToken);
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)
         {
             LogGroupUnreadable(e, group);
-            return [];
+            return new HashSet<string>();
         }
     }
 
