@@ -42,8 +42,8 @@ public static class RedisServiceCollectionExtensions
         return services;
     }
 
-    // The deduplicator registered before Redis (in process, or the database's) answers while Redis cannot, so a
-    // delivery is never dropped nor claimed twice by one replica during an outage.
+    // The deduplicator the storage registered before Redis (the database's) answers while Redis cannot, so a gesture is
+    // never dropped, and replicas still agree, during an outage.
     private static void DecorateDeduplicator(IServiceCollection services)
     {
         var index = -1;
@@ -51,11 +51,10 @@ public static class RedisServiceCollectionExtensions
         {
             if (services[i].ServiceType == typeof(IDeliveryDeduplicator) && !services[i].IsKeyedService) index = i;
         }
-        var fallback = index >= 0 ? services[index] : ServiceDescriptor.Singleton<IDeliveryDeduplicator, InProcessDeliveryDeduplicator>();
-        var shared = new ServiceDescriptor(typeof(IDeliveryDeduplicator),
+        if (index < 0) throw new InvalidOperationException("Register the storage (its deduplicator is Redis's fallback) before Redis.");
+        var fallback = services[index];
+        services[index] = new ServiceDescriptor(typeof(IDeliveryDeduplicator),
             sp => new RedisDeliveryDeduplicator(sp.GetRequiredService<SharedRedis>(), Create(sp, fallback)), fallback.Lifetime);
-        if (index >= 0) services[index] = shared;
-        else services.Add(shared);
     }
 
     private static IDeliveryDeduplicator Create(IServiceProvider services, ServiceDescriptor descriptor) =>

@@ -1,3 +1,4 @@
+using ChatOps.TestKit;
 using ChatOps.Core.Delivery;
 using ChatOps.TestKit.Servers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -58,7 +59,7 @@ public sealed class RedisOutageTests
     {
         await using var replica = Replica.Of((string?)null);
 
-        Assert.IsType<InProcessDeliveryDeduplicator>(replica.Claims);
+        Assert.IsType<InMemoryDeliveryDeduplicator>(replica.Claims);
         Assert.Null(replica.GetOptional<StackExchange.Redis.IConnectionMultiplexer>());
     }
 }

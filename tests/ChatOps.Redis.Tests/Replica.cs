@@ -1,3 +1,4 @@
+using ChatOps.TestKit;
 using ChatOps.Core.Access;
 using ChatOps.Core.Delivery;
 using ChatOps.Core.Pacing;
@@ -39,7 +40,7 @@ internal sealed class Replica : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs));
         // What the work registration puts in place before Redis.
-        services.AddSingleton<IDeliveryDeduplicator, InProcessDeliveryDeduplicator>();
+        services.AddSingleton<IDeliveryDeduplicator, InMemoryDeliveryDeduplicator>();
         services.AddSingleton(TimeProvider.System);
         services.AddChatOpsRedis(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = connectionString })
