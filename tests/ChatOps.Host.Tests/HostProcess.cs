@@ -75,6 +75,25 @@ internal sealed class HostProcess : IAsyncDisposable
         return false;
     }
 
+    /// <summary><c>kill -9</c>: the process gets no chance to do anything more.</summary>
+    public async Task CrashAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as Kubernetes and systemd stop a process; returns its exit code once it has stopped.</summary>
+    public Task<int> TerminateAsync()
+    {
+        if (Signal(_process.Id, Sigterm) != 0) throw new InvalidOperationException($"SIGTERM to {_process.Id} failed.");
+        return WaitForExitAsync();
+    }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Signal(int pid, int signal);
+
     public async Task<int> WaitForExitAsync()
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));

@@ -8,9 +8,13 @@ namespace ChatOps.Host.Tests;
 internal static class SignedSlack
 {
     public static async Task<HttpResponseMessage> PostAsync(this HttpClient client, string path, string body, string contentType,
-        string? secret = ChatOpsFactory.Secret, DateTimeOffset? at = null, bool sign = true, IReadOnlyDictionary<string, string>? headers = null)
+        string? secret = ChatOpsFactory.Secret, DateTimeOffset? at = null, bool sign = true, IReadOnlyDictionary<string, string>? headers = null,
+        Uri? address = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, address is null ? new Uri(path, UriKind.Relative) : new Uri(address, path))
+        {
+            Content = new StringContent(body, Encoding.UTF8, contentType),
+        };
         if (sign)
         {
             var (timestamp, signature) = LocalRequests.Sign(secret ?? "", body, at ?? DateTimeOffset.UtcNow);
@@ -22,9 +26,11 @@ internal static class SignedSlack
     }
 
     /// <summary>A slash command; like Slack, each gets a trigger id of its own unless a test gives one.</summary>
-    public static Task<HttpResponseMessage> CommandAsync(this HttpClient client, string user, string channel, string text, string? trigger = null) =>
+    public static Task<HttpResponseMessage> CommandAsync(this HttpClient client, string user, string channel, string text, string? trigger = null,
+        Uri? address = null) =>
         client.PostAsync("/slack/commands",
-            LocalRequests.SlashCommand(user, channel, LocalRequests.EscapeCommandText(text), trigger ?? $"{Guid.NewGuid():N}.test"), LocalRequests.FormType);
+            LocalRequests.SlashCommand(user, channel, LocalRequests.EscapeCommandText(text), trigger ?? $"{Guid.NewGuid():N}.test"), LocalRequests.FormType,
+            address: address);
 
     public static Task<HttpResponseMessage> ClickAsync(this HttpClient client, string user, string channel, string messageTs, string actionId, string value, string actionTs) =>
         client.PostAsync("/slack/interactions", LocalRequests.BlockActions(user, channel, messageTs, null, actionId, value, actionTs, "0.none"), LocalRequests.FormType);
