@@ -25,9 +25,9 @@ public sealed partial class InboundPipeline(
 {
     public async Task<InboundAnswer> AcceptAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
     {
-        if (envelope.AnswerInAcknowledgement && await AnswerNowAsync(envelope, cancellationToken) is { } answer) return answer;
         try
         {
+            if (envelope.AnswerInAcknowledgement && await AnswerNowAsync(envelope, cancellationToken) is { } answer) return answer;
             // A gesture is claimed before the item is stored: the second click of a double click is never stored.
             if (envelope.RepeatKey is { } gesture && !await deduplicator.TryClaimAsync(gesture, options.CurrentValue.RepeatWindow, cancellationToken))
                 return InboundAnswer.Repeat;
@@ -35,6 +35,7 @@ public sealed partial class InboundPipeline(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // The store did not answer a read or the write: nothing was done, and the platform must hear so.
             LogNotStored(e, envelope.DeliveryKey);
             return InboundAnswer.Unavailable;
         }
