@@ -24,7 +24,8 @@ public sealed class PostgresFixture : IAsyncLifetime
     public async Task<string> CreateSchemaAsync()
     {
         var schema = $"s{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(Stores))
+        // Unpooled: a pooled connection would not survive a test that restarts the server.
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Stores) { Pooling = false }.ConnectionString))
         {
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
