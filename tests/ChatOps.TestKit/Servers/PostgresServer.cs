@@ -77,7 +77,10 @@ public sealed class PostgresServer : IAsyncDisposable
         await StartServerAsync();
     }
 
-    /// <summary>Stops the server (fast shutdown); <see cref="RestartAsync"/> or dispose after.</summary>
+    /// <summary>Starts a stopped server again on the same port, with its data.</summary>
+    public Task StartAgainAsync() => StartServerAsync();
+
+    /// <summary>Stops the server (fast shutdown); <see cref="StartAgainAsync"/> or dispose after.</summary>
     public async Task StopAsync()
     {
         await AsServerUserAsync(_pgCtl, "-D", Data, "-m", "fast", "-w", "stop");
