@@ -16,6 +16,7 @@ internal sealed partial class WorkQueueWorker(
     WorkSignal signal,
     IOptions<WorkOptions> options,
     IOptions<Core.Inbound.InboundOptions> inbound,
+    Health.StorageStatus storage,
     TimeProvider time,
     ILogger<WorkQueueWorker> logger) : BackgroundService
 {
@@ -33,9 +34,11 @@ internal sealed partial class WorkQueueWorker(
         var settings = options.Value;
         using var slots = new SemaphoreSlim(settings.Concurrency);
         var nextPrune = time.GetUtcNow();
-        LogStarted(_owner, settings.Concurrency);
         try
         {
+            // A store still waited for at start (a server not up yet) has no schema to take from.
+            await storage.WhenMigrated.WaitAsync(stoppingToken);
+            LogStarted(_owner, settings.Concurrency);
             while (!stoppingToken.IsCancellationRequested)
             {
                 await slots.WaitAsync(stoppingToken);
