@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using ChatOps.Core.Incidents;
-using ChatOps.Storage.Sqlite;
 using ChatOps.TestKit;
 using Xunit.Abstractions;
 
@@ -12,18 +11,24 @@ namespace ChatOps.Host.Tests;
 /// mid-burst (kill -9, or SIGTERM as a redeploy does), a new host on the same storage. Every command that was
 /// acknowledged is on its incident's timeline exactly once, in the order it was acknowledged in its channel.
 /// </summary>
-public sealed class DurabilityTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public abstract class DurabilityProof(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     private const int Channels = 20;
     private const int PerChannel = 50;
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("chatops-durable-");
     private readonly HttpClient _client = new() { Timeout = TimeSpan.FromSeconds(30) };
     private FakeSocketModeServer _slack = null!;
+    private IIncidentStore _store = null!;
+    private IReadOnlyDictionary<string, string> _storage = null!;
 
-    private string DatabasePath => Path.Combine(_folder.FullName, "chatops.db");
+    /// <summary>The host's storage settings, and a store of the test's own on the same data.</summary>
+    protected abstract Task<(IReadOnlyDictionary<string, string> Settings, IIncidentStore Store)> StorageAsync();
 
-    public async Task InitializeAsync() => _slack = await FakeSocketModeServer.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSocketModeServer.StartAsync();
+        (_storage, _store) = await StorageAsync();
+    }
 
     [Fact]
     public Task Kill_9_mid_burst_loses_no_acknowledged_command_and_runs_none_twice() => BurstAsync(host => host.CrashAsync());
@@ -37,7 +42,7 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IAsyncLifetime, 
 
     private async Task BurstAsync(Func<HostProcess, Task> stop)
     {
-        var store = new SqliteIncidentStore(new SqliteDatabase(DatabasePath));
+        var store = _store;
         var incidents = new Dictionary<string, IncidentId>();
         var acknowledged = new ConcurrentDictionary<string, ConcurrentQueue<string>>();
         await using (var first = await StartAsync())
@@ -104,7 +109,7 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IAsyncLifetime, 
         }
     }
 
-    private static async Task<List<string>> Notes(SqliteIncidentStore store, IncidentId incident) =>
+    private static async Task<List<string>> Notes(IIncidentStore store, IncidentId incident) =>
         [.. (await store.TimelineAsync(incident, default)).Where(e => e.Kind == TimelineKind.Note && e.Text.StartsWith("burst ", StringComparison.Ordinal)).Select(e => e.Text)];
 
     private static string Channel(int c) => $"C{c:D3}";
@@ -114,9 +119,8 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IAsyncLifetime, 
 
     private async Task<HostProcess> StartAsync()
     {
-        var host = HostProcess.Start(new Dictionary<string, string>
+        var host = HostProcess.Start(new Dictionary<string, string>(_storage)
         {
-            ["Storage__Sqlite__Path"] = DatabasePath,
             ["SLACK_SIGNING_SECRET"] = ChatOpsFactory.Secret,
             ["SLACK_BOT_TOKEN"] = "xoxb-durability-test",
             ["SLACK_API_URL"] = _slack.ApiUrl.ToString(),
@@ -140,12 +144,11 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IAsyncLifetime, 
         }
     }
 
-    public void Dispose() => _client.Dispose();
-
-    public async Task DisposeAsync()
+    public void Dispose()
     {
-        await _slack.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        _client.Dispose();
+        GC.SuppressFinalize(this);
     }
+
+    public virtual async Task DisposeAsync() => await _slack.DisposeAsync();
 }
