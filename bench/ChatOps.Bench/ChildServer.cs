@@ -22,11 +22,15 @@ internal sealed class ChildServer : IAsyncDisposable
         var info = Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal)
             ? new ProcessStartInfo(Environment.ProcessPath, [self, "bare", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
             : new ProcessStartInfo(Environment.ProcessPath, ["bare", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        return StartAsync(info, port, null);
+        return StartAsync(info, port, null, "healthz");
     }
 
-    /// <summary>The real host in its embedded default (SQLite, local workspace), from its build output beside this one.</summary>
-    public static Task<ChildServer> StartHostAsync()
+    /// <summary>
+    /// The real host from its build output beside this one, answering through the local workspace; its stores are the
+    /// embedded default (SQLite) unless <paramref name="environment"/> names others (<c>ConnectionStrings__…</c>).
+    /// It counts as started once <c>/readyz</c> answers 200 (its storage took a write).
+    /// </summary>
+    public static Task<ChildServer> StartHostAsync(IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
@@ -38,11 +42,12 @@ internal sealed class ChildServer : IAsyncDisposable
         info.Environment["SLACK_SIGNING_SECRET"] = Secret;
         // The bot answers through the local workspace, in memory, as in development.
         info.Environment["LocalWorkspace__Enabled"] = "true";
-        info.Environment["Storage__Sqlite__Path"] = Path.Combine(folder, "chatops.db");
+        // Relative paths (the SQLite file under data/) land in the throwaway folder.
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         // Every declaration queues background work; room for all of a run keeps the acknowledgement from waiting on the queue.
         info.Environment["Work__Capacity"] = "1000000";
-        return StartAsync(info, port, folder);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
+        return StartAsync(info, port, folder, "readyz");
     }
 
     public async ValueTask DisposeAsync()
@@ -53,7 +58,7 @@ internal sealed class ChildServer : IAsyncDisposable
         if (_folder is not null) Directory.Delete(_folder, recursive: true);
     }
 
-    private static async Task<ChildServer> StartAsync(ProcessStartInfo info, int port, string? folder)
+    private static async Task<ChildServer> StartAsync(ProcessStartInfo info, int port, string? folder, string ready)
     {
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
@@ -64,21 +69,31 @@ internal sealed class ChildServer : IAsyncDisposable
         process.BeginErrorReadLine();
         var address = new Uri($"http://127.0.0.1:{port}/");
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        var last = "no answer";
         for (var attempt = 0; attempt < 300; attempt++)
         {
             try
             {
-                if ((await client.GetAsync("healthz")).StatusCode == HttpStatusCode.OK) return new ChildServer(process, address, folder);
+                using var answer = await client.GetAsync(ready);
+                if (answer.StatusCode == HttpStatusCode.OK) return new ChildServer(process, address, folder);
+                last = $"{(int)answer.StatusCode} {(await answer.Content.ReadAsStringAsync()).ReplaceLineEndings(" ").Trim()}";
             }
             catch (HttpRequestException)
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                last = $"/{ready} took longer than {client.Timeout.TotalSeconds:0} s";
+            }
             if (process.HasExited) break;
             await Task.Delay(100);
         }
+        var exited = process.HasExited ? $"exited with {process.ExitCode}" : "was still starting after 30 s";
         process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not become healthy.");
+        process.Dispose();
+        if (folder is not null) Directory.Delete(folder, recursive: true);
+        throw new InvalidOperationException($"{Path.GetFileName(info.ArgumentList[0])} {exited}; last /{ready}: {last}");
     }
 
     private static int FreePort()

@@ -8,6 +8,8 @@ namespace ChatOps.Bench;
 internal static class Requests
 {
     public const string StatusChannel = "C0BENCHSTATUS";
+    public const string StatusRun = "/incident status (signed)";
+    public const string DeclareRun = "/incident declare (signed)";
 
     /// <summary>The same body as a status command, so the baseline moves as many bytes.</summary>
     public static HttpRequestMessage Bare() => Post(LocalRequests.SlashCommand("U0ALICE001", StatusChannel, "status", "0.bench"), sign: false);
