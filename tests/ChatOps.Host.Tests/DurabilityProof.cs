@@ -129,6 +129,8 @@ public abstract class DurabilityProof(ITestOutputHelper output) : IAsyncLifetime
             ["Slack__PostBurst"] = "1",
             ["Slack__UpdateInterval"] = "00:00:00",
             ["Work__Concurrency"] = "8",
+            // Items the killed host held wait out their lease before the next host takes them.
+            ["Work__Lease"] = "00:00:05",
         });
         Assert.True(await host.WaitUntilLiveAsync(_client), host.Output);
         return host;
