@@ -35,8 +35,9 @@ internal static class SignedSlack
     public static Task<HttpResponseMessage> ClickAsync(this HttpClient client, string user, string channel, string messageTs, string actionId, string value, string actionTs) =>
         client.PostAsync("/slack/interactions", LocalRequests.BlockActions(user, channel, messageTs, null, actionId, value, actionTs, "0.none"), LocalRequests.FormType);
 
-    public static Task<HttpResponseMessage> MentionAsync(this HttpClient client, string eventId, string user, string channel, string thread, string text, IReadOnlyDictionary<string, string>? headers = null) =>
+    public static Task<HttpResponseMessage> MentionAsync(this HttpClient client, string eventId, string user, string channel, string thread, string text,
+        IReadOnlyDictionary<string, string>? headers = null, Uri? address = null) =>
         client.PostAsync("/slack/events",
             LocalRequests.AppMention(eventId, user, channel, $"<@{WorkspaceDirectory.BotUserId}> {text}", "1700000000.000001", thread),
-            LocalRequests.JsonType, headers: headers);
+            LocalRequests.JsonType, headers: headers, address: address);
 }
