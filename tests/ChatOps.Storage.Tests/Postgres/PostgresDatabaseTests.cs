@@ -35,6 +35,34 @@ public sealed class PostgresDatabaseTests(PostgresFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_hundred_approvals_through_two_replicas_execute_once()
+    {
+        var schema = await fixture.CreateSchemaAsync();
+        var replicas = new[] { new PostgresMitigationStore(await _databases.OpenAsync(schema)), new PostgresMitigationStore(await _databases.OpenAsync(schema)) };
+        var incident = await Declare(new PostgresIncidentStore(await _databases.OpenAsync(schema)), "approvals");
+        var created = await replicas[0].CreateAsync(MitigationStoreContract.Draft(incident.Id) with { RequiredApprovals = 1 },
+            id => new AuditEntry(At, TestPeople.P("U1"), incident.Id, id, "request", "pending"), default);
+        var executions = 0;
+
+        // Each replica approves and, when its approval was the one that counted, claims the execution, as MitigationExecution does.
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
+        {
+            var updater = new RequestUpdater(replicas[i % 2]);
+            var (approved, refusal) = await updater.ApplyAsync(created.Id, r => RequestTransitions.Approve(r, TestPeople.P($"U-APPROVER-{i}"), At), _ => [], default);
+            if (refusal is not null || approved.Status != RequestStatus.Approved) return;
+            var (_, lost) = await updater.ApplyAsync(created.Id, r => RequestTransitions.Claim(r, At),
+                r => [new AuditEntry(At, TestPeople.P($"U-APPROVER-{i}"), incident.Id, r.Id, "execute", "started")], default);
+            if (lost is null) Interlocked.Increment(ref executions);
+        })));
+
+        Assert.Equal(1, executions);
+        var stored = (await replicas[1].FindAsync(created.Id, default))!;
+        Assert.Equal(RequestStatus.Executing, stored.Status);
+        Assert.Single(stored.Approvers);
+        Assert.Single(await replicas[0].AuditAsync(incident.Id, default), a => a.Action == "execute");
+    }
+
+    [Fact]
     public async Task Replicas_migrating_a_fresh_database_at_once_all_succeed_and_apply_each_step_once()
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync($"d{Guid.NewGuid():N}");
