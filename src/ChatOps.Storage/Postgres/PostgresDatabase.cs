@@ -15,6 +15,10 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     public PostgresDatabase(string connectionString, TimeProvider? time = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // The stores run a few dozen statements over and over: prepared once per connection, each run skips the server's
+        // parse and plan. A deployment's own setting of either wins.
+        if (!builder.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
+        if (!builder.ContainsKey("Auto Prepare Min Usages")) builder.AutoPrepareMinUsages = 2;
         Description = string.Create(CultureInfo.InvariantCulture, $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}");
         DataSource = NpgsqlDataSource.Create(builder);
         Time = time ?? TimeProvider.System;
