@@ -14,6 +14,7 @@ public sealed class InMemoryMitigationStore : IMitigationStore
     {
         lock (_gate)
         {
+            if (request.Effect is { } effect && _requests.Values.FirstOrDefault(r => r.Effect == effect) is { } earlier) return Task.FromResult(earlier);
             var created = request with { Id = _requests.Count + 1, Version = 1 };
             _requests[created.Id] = created;
             _audit.Add(audit(created.Id) with { Sequence = _audit.Count + 1 });

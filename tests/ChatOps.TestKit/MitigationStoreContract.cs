@@ -62,6 +62,20 @@ public abstract class MitigationStoreContract
     }
 
     [Fact]
+    public async Task A_request_retried_under_its_effect_key_returns_the_first_one()
+    {
+        var (store, Incident) = await CreateStoreAsync();
+        var draft = Draft(Incident) with { Effect = "item-1:request" };
+        var first = await store.CreateAsync(draft, id => new AuditEntry(At, P("U1"), Incident, id, "request", "pending"), default);
+        var again = await store.CreateAsync(draft, id => new AuditEntry(At, P("U1"), Incident, id, "request", "pending"), default);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Single(await store.ListAsync(Incident, default));
+        Assert.Single(await store.AuditAsync(Incident, default));
+        Assert.NotEqual(first.Id, (await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, P("U1"), Incident, id, "request", "pending"), default)).Id);
+    }
+
+    [Fact]
     public async Task A_hundred_concurrent_claims_let_exactly_one_through()
     {
         var (store, Incident) = await CreateStoreAsync();

@@ -5,7 +5,10 @@ namespace ChatOps.Core.Mitigations;
 /// <summary>Durable mitigation requests and the append-only audit of everything done with them.</summary>
 public interface IMitigationStore
 {
-    /// <summary>Stores a new request (its <see cref="MitigationRequest.Id"/> is given here) with its first audit line.</summary>
+    /// <summary>
+    /// Stores a new request (its <see cref="MitigationRequest.Id"/> is given here) with its first audit line. When
+    /// <see cref="MitigationRequest.Effect"/> names a request already stored, returns that one and stores nothing.
+    /// </summary>
     Task<MitigationRequest> CreateAsync(MitigationRequest request, Func<long, AuditEntry> audit, CancellationToken cancellationToken);
 
     Task<MitigationRequest?> FindAsync(long id, CancellationToken cancellationToken);

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Incidents;
+using ChatOps.Core.Work;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Mitigations;
@@ -29,6 +31,11 @@ public sealed partial class MitigationRecords(IIncidentStore incidents, IMitigat
     /// <summary>Stores a new request, puts it on the timeline and posts its message for approval.</summary>
     public async Task<MitigationRequest> OpenAsync(Incident incident, Actor actor, MitigationRequest draft, string auditAction, CancellationToken cancellationToken)
     {
+        draft = draft with
+        {
+            Effect = WorkScope.Current?.EffectKey("request", incident.Id.ToString(), draft.Runbook, draft.Mitigation, draft.Subject ?? "",
+                draft.RevertOf?.ToString(CultureInfo.InvariantCulture) ?? ""),
+        };
         var request = await requests.CreateAsync(draft, id => new AuditEntry(draft.RequestedAt, actor.Id, incident.Id, id, auditAction, RequestTransitions.Name(draft.Status)), cancellationToken);
         var what = request.IsManual ? $"manual step: {request.Planned}" : $"{request.Current} → {request.Planned}";
         await TimelineAsync(incident, actor, TimelineKind.MitigationRequested, $"{request.Name} requested: {request.Title} ({what})", request, cancellationToken);

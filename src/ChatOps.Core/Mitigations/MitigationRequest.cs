@@ -11,6 +11,9 @@ namespace ChatOps.Core.Mitigations;
 public sealed record MitigationRequest
 {
     public long Id { get; init; }
+
+    /// <summary>Set when a work item requests it: a retried item gets the request its first attempt stored, not a second one.</summary>
+    public string? Effect { get; init; }
     public required IncidentId Incident { get; init; }
     public required string Runbook { get; init; }
     public required string Mitigation { get; init; }

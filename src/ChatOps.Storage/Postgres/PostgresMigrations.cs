@@ -146,5 +146,10 @@ internal static class PostgresMigrations
             ALTER TABLE mitigation_requests ADD COLUMN requested_state jsonb;
             CREATE INDEX mitigation_requests_executing ON mitigation_requests (claimed_at) WHERE status = 'executing';
             """),
+        // A retried work item gets the request its first attempt stored.
+        (3, """
+            ALTER TABLE mitigation_requests ADD COLUMN effect text;
+            CREATE UNIQUE INDEX mitigation_requests_effect ON mitigation_requests (effect) WHERE effect IS NOT NULL;
+            """),
     ];
 }

@@ -21,12 +21,20 @@ public sealed class PostgresMitigationStore(PostgresDatabase database) : IMitiga
         database.RunAsync(async connection =>
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // A retried request: the first attempt's row, which a racing twin may be inserting right now (the unique index waits for it).
             await using var insert = connection.Command(
-                $"INSERT INTO mitigation_requests ({InsertColumns}) " +
-                $"VALUES ({string.Join(", ", InsertColumns.Split(", ").Select(c => "@" + c))}) RETURNING id", transaction);
+                $"INSERT INTO mitigation_requests ({InsertColumns}, effect) " +
+                $"VALUES ({string.Join(", ", InsertColumns.Split(", ").Select(c => "@" + c))}, @effect) " +
+                "ON CONFLICT (effect) WHERE effect IS NOT NULL DO NOTHING RETURNING id", transaction);
             var created = request with { Version = 1 };
             Bind(insert, created);
-            var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            insert.With("effect", request.Effect);
+            if (await insert.ExecuteScalarAsync(cancellationToken) is not long id)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                await using var earlier = connection.Command($"SELECT {Columns} FROM mitigation_requests WHERE effect = @effect").With("effect", request.Effect);
+                return (await Read(earlier, cancellationToken)).Single() with { Effect = request.Effect };
+            }
             await Append(connection, transaction, [audit(id)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return created with { Id = id };

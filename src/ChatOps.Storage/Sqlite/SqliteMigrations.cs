@@ -182,5 +182,10 @@ internal static class SqliteMigrations
             ALTER TABLE mitigation_requests ADD COLUMN claimed_at TEXT;
             ALTER TABLE mitigation_requests ADD COLUMN requested_state TEXT;
             """),
+        // A retried work item gets the request its first attempt stored.
+        (9, """
+            ALTER TABLE mitigation_requests ADD COLUMN effect TEXT;
+            CREATE UNIQUE INDEX mitigation_requests_effect ON mitigation_requests (effect) WHERE effect IS NOT NULL;
+            """),
     ];
 }

@@ -22,11 +22,18 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (request.Effect is { } effect)
+        {
+            await using var earlier = connection.Command(transaction, $"SELECT {Columns} FROM mitigation_requests WHERE effect = $effect");
+            earlier.Parameters.AddWithValue("$effect", effect);
+            if ((await Read(earlier, cancellationToken)).SingleOrDefault() is { } stored) return stored with { Effect = effect };
+        }
         await using var insert = connection.Command(transaction,
-            $"INSERT INTO mitigation_requests ({InsertColumns}) " +
-            $"VALUES ({string.Join(", ", InsertColumns.Split(", ").Select(c => "$" + c))}) RETURNING id");
+            $"INSERT INTO mitigation_requests ({InsertColumns}, effect) " +
+            $"VALUES ({string.Join(", ", InsertColumns.Split(", ").Select(c => "$" + c))}, $effect) RETURNING id");
         var created = request with { Version = 1 };
         Bind(insert, created);
+        insert.Parameters.AddWithValue("$effect", (object?)request.Effect ?? DBNull.Value);
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await Append(connection, transaction, [audit(id)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
