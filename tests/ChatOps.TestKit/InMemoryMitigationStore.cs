@@ -52,6 +52,7 @@ public sealed class InMemoryMitigationStore : IMitigationStore
         lock (_gate)
         {
             if (!_requests.TryGetValue(updated.Id, out var stored) || stored.Version != updated.Version - 1) return Task.FromResult(false);
+            if (audit is [{ Effect: { } first }, ..] && _audit.Exists(a => a.Effect == first)) return Task.FromResult(false);
             _requests[updated.Id] = updated;
             foreach (var entry in audit) _audit.Add(entry with { Sequence = _audit.Count + 1 });
             return Task.FromResult(true);
@@ -67,8 +68,13 @@ public sealed class InMemoryMitigationStore : IMitigationStore
         }
     }
 
+    public Task<bool> HasEffectAsync(string effect, CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult(_audit.Exists(a => a.Effect == effect));
+    }
+
     public Task<IReadOnlyList<AuditEntry>> AuditAsync(IncidentId incident, CancellationToken cancellationToken)
     {
-        lock (_gate) return Task.FromResult<IReadOnlyList<AuditEntry>>([.. _audit.Where(a => a.Incident == incident)]);
+        lock (_gate) return Task.FromResult<IReadOnlyList<AuditEntry>>([.. _audit.Where(a => a.Incident == incident).Select(a => a with { Effect = null })]);
     }
 }

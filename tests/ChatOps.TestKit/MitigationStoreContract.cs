@@ -76,6 +76,22 @@ public abstract class MitigationStoreContract
     }
 
     [Fact]
+    public async Task A_change_whose_first_audit_line_is_stored_is_refused_and_keyed_lines_are_found()
+    {
+        var (store, Incident) = await CreateStoreAsync();
+        var created = await store.CreateAsync(Draft(Incident), id => new AuditEntry(At, P("U1"), Incident, id, "request", "pending"), default);
+        var approved = created with { Status = RequestStatus.Approved, Version = 2 };
+        Assert.True(await store.TryUpdateAsync(approved, [new AuditEntry(At, P("U2"), Incident, created.Id, "approve", "approved") { Effect = "item-1:approve" }], default));
+        Assert.True(await store.HasEffectAsync("item-1:approve", default));
+        Assert.False(await store.HasEffectAsync("item-2:approve", default));
+
+        Assert.False(await store.TryUpdateAsync(approved with { Status = RequestStatus.Denied, Version = 3 },
+            [new AuditEntry(At, P("U2"), Incident, created.Id, "approve", "approved") { Effect = "item-1:approve" }], default));
+        Assert.Equal(RequestStatus.Approved, (await store.FindAsync(created.Id, default))!.Status);
+        Assert.Single(await store.AuditAsync(Incident, default), a => a.Action == "approve");
+    }
+
+    [Fact]
     public async Task A_hundred_concurrent_claims_let_exactly_one_through()
     {
         var (store, Incident) = await CreateStoreAsync();

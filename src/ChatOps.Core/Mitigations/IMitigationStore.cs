@@ -26,12 +26,16 @@ public interface IMitigationStore
 
     /// <summary>
     /// Stores <paramref name="updated"/> and appends <paramref name="audit"/> in one transaction, only if the stored
-    /// version is still <c>updated.Version - 1</c>; false when another writer got there first.
+    /// version is still <c>updated.Version - 1</c>; false when another writer got there first, or when the first line's
+    /// <see cref="AuditEntry.Effect"/> is already stored (an earlier attempt of the same work made this change).
     /// </summary>
     Task<bool> TryUpdateAsync(MitigationRequest updated, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     /// <summary>Appends audit lines that change no request: attempts that were refused.</summary>
     Task AppendAuditAsync(IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
+
+    /// <summary>Whether an audit line with this <see cref="AuditEntry.Effect"/> is stored.</summary>
+    Task<bool> HasEffectAsync(string effect, CancellationToken cancellationToken);
 
     /// <summary>The audit of an incident's requests, in the order it was written.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditAsync(IncidentId incident, CancellationToken cancellationToken);

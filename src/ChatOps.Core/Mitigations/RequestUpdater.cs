@@ -1,8 +1,12 @@
+using ChatOps.Core.Work;
+
 namespace ChatOps.Core.Mitigations;
 
 /// <summary>
 /// Applies a transition from the stored version; when another writer got there first, the transition is worked
-/// out again on the fresh request. A refusal that changes state (an expiry) is stored too.
+/// out again on the fresh request. A refusal that changes state (an expiry) is stored too. Inside a work item the
+/// transition is keyed (its first audit line carries the item's key for it), so a retried item finds its approval or
+/// claim made and carries on from there, instead of being refused its own change.
 /// </summary>
 public sealed class RequestUpdater(IMitigationStore store)
 {
@@ -11,13 +15,17 @@ public sealed class RequestUpdater(IMitigationStore store)
     public async Task<(MitigationRequest Request, string? Refusal)> ApplyAsync(
         long id, Func<MitigationRequest, Transition> transition, Func<MitigationRequest, IReadOnlyList<AuditEntry>> audit, CancellationToken cancellationToken)
     {
+        var key = WorkScope.Current?.NextChangeKey($"MIT-{id}");
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var current = await store.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException($"MIT-{id} does not exist.");
+            if (key is not null && await store.HasEffectAsync(key, cancellationToken)) return (current, null);
             var outcome = transition(current);
             if (outcome.Next is null) return (current, outcome.Refusal);
             var next = outcome.Next with { Version = current.Version + 1 };
-            if (await store.TryUpdateAsync(next, audit(next), cancellationToken)) return (next, outcome.Refusal);
+            var lines = audit(next);
+            if (key is not null && lines.Count > 0) lines = [lines[0] with { Effect = key }, .. lines.Skip(1)];
+            if (await store.TryUpdateAsync(next, lines, cancellationToken)) return (next, outcome.Refusal);
             await Task.Yield();
         }
         throw new InvalidOperationException($"MIT-{id} changed {Attempts} times while one change was being applied; giving up.");

@@ -64,7 +64,9 @@ internal sealed partial class WorkQueueWorker(
     {
         try
         {
-            return await queue.TakeAsync(_owner, settings.Lease, stoppingToken);
+            // Each lease its own holder: an item this process takes again after its lease ran out (a stalled store) is a new
+            // lease, and the stale attempt's renewals and outcome no longer count.
+            return await queue.TakeAsync($"{_owner}:{Guid.NewGuid():N}", settings.Lease, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -114,6 +116,13 @@ internal sealed partial class WorkQueueWorker(
                 if (!_handlers.TryGetValue(item.Kind, out var handler))
                 {
                     await BuryAsync(lease, null, $"no handler for work of kind {item.Kind}");
+                    return;
+                }
+                // Attempts are counted when taken: one past the limit means the earlier ones never finished (each took its
+                // runner down), and running it again would take the next one down too.
+                if (lease.Attempt > settings.MaxAttempts)
+                {
+                    await BuryAsync(lease, handler, $"its runner stopped during each of {settings.MaxAttempts} attempts");
                     return;
                 }
                 try
@@ -181,6 +190,7 @@ internal sealed partial class WorkQueueWorker(
 
     private async Task RenewAsync(WorkLease lease, WorkOptions settings, CancellationTokenSource lost)
     {
+        var heldUntil = time.GetUtcNow() + settings.Lease;
         try
         {
             while (true)
@@ -189,12 +199,15 @@ internal sealed partial class WorkQueueWorker(
                 bool held;
                 try
                 {
+                    var asked = time.GetUtcNow();
                     held = await queue.RenewAsync(lease, settings.Lease, lost.Token);
+                    if (held) heldUntil = asked + settings.Lease;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     LogRenewFailed(e, lease.Item.Id);
-                    continue; // The lease still has time; the next renewal may reach the store.
+                    // Until the lease runs out, the next renewal may still reach the store; after that, another runner may hold it.
+                    held = time.GetUtcNow() < heldUntil;
                 }
                 if (!held)
                 {

@@ -146,10 +146,12 @@ internal static class PostgresMigrations
             ALTER TABLE mitigation_requests ADD COLUMN requested_state jsonb;
             CREATE INDEX mitigation_requests_executing ON mitigation_requests (claimed_at) WHERE status = 'executing';
             """),
-        // A retried work item gets the request its first attempt stored.
+        // A retried work item gets the request its first attempt stored, and finds the transitions it made.
         (3, """
             ALTER TABLE mitigation_requests ADD COLUMN effect text;
             CREATE UNIQUE INDEX mitigation_requests_effect ON mitigation_requests (effect) WHERE effect IS NOT NULL;
+            ALTER TABLE audit ADD COLUMN effect text;
+            CREATE UNIQUE INDEX audit_effect ON audit (effect) WHERE effect IS NOT NULL;
             """),
     ];
 }

@@ -85,7 +85,8 @@ public sealed class PostgresMitigationStore(PostgresDatabase database) : IMitiga
                 """, transaction).With("id", updated.Id).With("expected", updated.Version - 1);
             Bind(update, updated);
             if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
-            await Append(connection, transaction, audit, cancellationToken);
+            // A first line already stored means an earlier attempt of the same work made this change: roll it back.
+            if (!await Append(connection, transaction, audit, cancellationToken)) return false;
             await transaction.CommitAsync(cancellationToken);
             return true;
         }, cancellationToken);
@@ -115,20 +116,31 @@ public sealed class PostgresMitigationStore(PostgresDatabase database) : IMitiga
             return entries;
         }, cancellationToken);
 
-    private static async Task Append(
+    /// <summary>Appends the lines, a keyed one at most once; false when the first was already stored.</summary>
+    private static async Task<bool> Append(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
+        var stored = new List<bool>(entries.Count);
         foreach (var e in entries)
         {
             await using var insert = connection.Command("""
-                INSERT INTO audit (at, actor, incident_id, request_id, action, outcome, before_state, after_state)
-                VALUES (@at, @actor, @incident, @request, @action, @outcome, @before, @after)
+                INSERT INTO audit (at, actor, incident_id, request_id, action, outcome, before_state, after_state, effect)
+                VALUES (@at, @actor, @incident, @request, @action, @outcome, @before, @after, @effect)
+                ON CONFLICT (effect) WHERE effect IS NOT NULL DO NOTHING
                 """, transaction)
                 .WithTime("at", e.At).With("actor", e.Actor.ToString()).With("incident", e.Incident.ToString()).With("request", e.Request)
-                .With("action", e.Action).With("outcome", e.Outcome).With("before", e.Before).With("after", e.After);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+                .With("action", e.Action).With("outcome", e.Outcome).With("before", e.Before).With("after", e.After).With("effect", e.Effect);
+            stored.Add(await insert.ExecuteNonQueryAsync(cancellationToken) == 1);
         }
+        return stored is [] or [true, ..];
     }
+
+    public Task<bool> HasEffectAsync(string effect, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            await using var find = connection.Command("SELECT 1 FROM audit WHERE effect = @effect").With("effect", effect);
+            return await find.ExecuteScalarAsync(cancellationToken) is not null;
+        }, cancellationToken);
 
     private static void Bind(NpgsqlCommand command, MitigationRequest r) => command
         .With("incident_id", r.Incident.ToString())

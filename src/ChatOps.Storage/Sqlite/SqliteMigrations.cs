@@ -182,10 +182,12 @@ internal static class SqliteMigrations
             ALTER TABLE mitigation_requests ADD COLUMN claimed_at TEXT;
             ALTER TABLE mitigation_requests ADD COLUMN requested_state TEXT;
             """),
-        // A retried work item gets the request its first attempt stored.
+        // A retried work item gets the request its first attempt stored, and finds the transitions it made.
         (9, """
             ALTER TABLE mitigation_requests ADD COLUMN effect TEXT;
             CREATE UNIQUE INDEX mitigation_requests_effect ON mitigation_requests (effect) WHERE effect IS NOT NULL;
+            ALTER TABLE audit ADD COLUMN effect TEXT;
+            CREATE UNIQUE INDEX audit_effect ON audit (effect) WHERE effect IS NOT NULL;
             """),
     ];
 }

@@ -94,9 +94,18 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
         update.Parameters.AddWithValue("$id", updated.Id);
         update.Parameters.AddWithValue("$expected", updated.Version - 1);
         if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return false;
-        await Append(connection, transaction, audit, cancellationToken);
+        // A first line already stored means an earlier attempt of the same work made this change: roll it back.
+        if (!await Append(connection, transaction, audit, cancellationToken)) return false;
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    public async Task<bool> HasEffectAsync(string effect, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var find = connection.Command(null, "SELECT 1 FROM audit WHERE effect = $effect");
+        find.Parameters.AddWithValue("$effect", effect);
+        return await find.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     public async Task AppendAuditAsync(IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
@@ -125,14 +134,17 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
         return entries;
     }
 
-    private static async Task Append(
+    /// <summary>Appends the lines, a keyed one at most once; false when the first was already stored.</summary>
+    private static async Task<bool> Append(
         SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
+        var stored = new List<bool>(entries.Count);
         foreach (var e in entries)
         {
             await using var insert = connection.Command(transaction, """
-                INSERT INTO audit (at, actor, incident_id, request_id, action, outcome, before_state, after_state)
-                VALUES ($at, $actor, $incident, $request, $action, $outcome, $before, $after)
+                INSERT INTO audit (at, actor, incident_id, request_id, action, outcome, before_state, after_state, effect)
+                VALUES ($at, $actor, $incident, $request, $action, $outcome, $before, $after, $effect)
+                ON CONFLICT (effect) WHERE effect IS NOT NULL DO NOTHING
                 """);
             insert.Parameters.AddWithValue("$at", StoredNames.Time(e.At));
             insert.Parameters.AddWithValue("$actor", e.Actor.ToString());
@@ -142,8 +154,10 @@ public sealed class SqliteMitigationStore(SqliteDatabase database) : IMitigation
             insert.Parameters.AddWithValue("$outcome", e.Outcome);
             insert.Parameters.AddWithValue("$before", (object?)e.Before ?? DBNull.Value);
             insert.Parameters.AddWithValue("$after", (object?)e.After ?? DBNull.Value);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            insert.Parameters.AddWithValue("$effect", (object?)e.Effect ?? DBNull.Value);
+            stored.Add(await insert.ExecuteNonQueryAsync(cancellationToken) == 1);
         }
+        return stored is [] or [true, ..];
     }
 
     private static void Bind(SqliteCommand command, MitigationRequest r)

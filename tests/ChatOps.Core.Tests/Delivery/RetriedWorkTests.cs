@@ -80,4 +80,25 @@ public sealed class RetriedWorkTests
         Assert.Single(await chat.Requests.ListAsync(incident.Id, default));
         Assert.Single(await chat.Store.TimelineAsync(incident.Id, default), e => e.Kind == TimelineKind.MitigationRequested);
     }
+
+    [Fact]
+    public async Task An_approval_retried_after_it_ran_executes_once_and_is_not_refused_its_own_approval()
+    {
+        var scale = new FakeMitigationExecutor("scale", "4");
+        await using var chat = new Conversation(approvers: ["U-APPROVER"], configure: services => services.Add(new(typeof(IMitigationExecutor), scale)));
+        var incident = await chat.DeclareAsync(Manager, "sev3 retried approval");
+        await RunAsync(chat, Item(chat, "U-BOB", "mitigate high-latency/scale-inference", incident.Place.Thread));
+        var approve = Item(chat, "U-APPROVER", "approve MIT-1", incident.Place.Thread);
+        var postsBefore = chat.Chat.Posts.Count;
+
+        await RunAsync(chat, approve);
+        var postsOfFirst = chat.Chat.Posts.Count - postsBefore;
+        await RunAsync(chat, approve);
+
+        Assert.Equal(1, scale.Changes);
+        Assert.Equal(RequestStatus.Executed, (await chat.Requests.FindAsync(1, default))!.Status);
+        Assert.Single(await chat.Requests.AuditAsync(incident.Id, default), a => a.Action == "approve");
+        Assert.Equal(postsOfFirst, chat.Chat.Posts.Count - postsBefore);
+        Assert.DoesNotContain(chat.Chat.Posts, p => p.Kind == RecordingChatSurface.PostKind.Private);
+    }
 }
