@@ -25,15 +25,18 @@ public sealed partial class InboundPipeline(
 {
     public async Task<InboundAnswer> AcceptAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
     {
+        var settings = options.CurrentValue;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(settings.StoreTimeout);
         try
         {
-            if (envelope.AnswerInAcknowledgement && await AnswerNowAsync(envelope, cancellationToken) is { } answer) return answer;
+            if (envelope.AnswerInAcknowledgement && await AnswerNowAsync(envelope, bounded.Token) is { } answer) return answer;
             // A gesture is claimed before the item is stored: the second click of a double click is never stored.
-            if (envelope.RepeatKey is { } gesture && !await deduplicator.TryClaimAsync(gesture, options.CurrentValue.RepeatWindow, cancellationToken))
+            if (envelope.RepeatKey is { } gesture && !await deduplicator.TryClaimAsync(gesture, settings.RepeatWindow, bounded.Token))
                 return InboundAnswer.Repeat;
-            if (!await queue.EnqueueAsync(Item(envelope), cancellationToken)) return InboundAnswer.Repeat;
+            if (!await queue.EnqueueAsync(Item(envelope), bounded.Token)) return InboundAnswer.Repeat;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The store did not answer a read or the write: nothing was done, and the platform must hear so.
             LogNotStored(e, envelope.DeliveryKey);

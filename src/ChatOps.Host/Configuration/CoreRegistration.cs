@@ -43,6 +43,8 @@ internal static class CoreRegistration
         services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.SectionName)
             .Validate(o => o.DeliveryWindow >= TimeSpan.FromMinutes(5) && o.RepeatWindow > TimeSpan.Zero,
                 "Inbound:DeliveryWindow must be at least 00:05:00 (Slack retries for 5 minutes) and Inbound:RepeatWindow positive.")
+            .Validate(o => o.StoreTimeout > TimeSpan.Zero && o.StoreTimeout < TimeSpan.FromSeconds(3),
+                "Inbound:StoreTimeout must be positive and under 00:00:03 (Slack waits 3 seconds for an acknowledgement).")
             .ValidateOnStart();
 
         services.AddIncidentCore();

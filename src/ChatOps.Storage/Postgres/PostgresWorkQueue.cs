@@ -35,7 +35,9 @@ public sealed class PostgresWorkQueue(PostgresDatabase database) : IWorkQueue
     // Why two takers never hand out two items of one key: an item stays 'ready' while leased, so a second taker that
     // skips the leased head (locked, or re-checked and found leased) still sees it in NOT EXISTS and passes over the
     // rest of its key. A head finished after the second taker's snapshot still reads as 'ready' to it: at worst it takes
-    // nothing this time. Only 'done' or 'dead' in the snapshot lets the next item of a key through.
+    // nothing this time. Only 'done' or 'dead' in the snapshot lets the next item of a key through. Sequence numbers are
+    // given at insert and two enqueues of one key may commit in the other order, so a key with any item under a live lease
+    // hands out nothing else: one at a time holds even then.
     public Task<WorkLease?> TakeAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
@@ -45,7 +47,8 @@ public sealed class PostgresWorkQueue(PostgresDatabase database) : IWorkQueue
                     SELECT c.seq FROM work_items c
                     WHERE c.state = 'ready' AND c.not_before <= @now AND (c.lease_until IS NULL OR c.lease_until <= @now)
                       AND NOT EXISTS (SELECT 1 FROM work_items e
-                                      WHERE e.ordering_key = c.ordering_key AND e.state = 'ready' AND e.seq < c.seq)
+                                      WHERE e.ordering_key = c.ordering_key AND e.state = 'ready'
+                                        AND (e.seq < c.seq OR e.lease_until > @now))
                     ORDER BY c.seq LIMIT 1
                     FOR UPDATE SKIP LOCKED)
                 UPDATE work_items w SET lease_owner = @owner, lease_until = @until, attempts = w.attempts + 1

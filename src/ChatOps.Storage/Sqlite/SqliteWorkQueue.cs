@@ -86,7 +86,8 @@ public sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
                 SELECT w.seq FROM work_items w
                 WHERE w.state = 'ready' AND w.not_before <= $now AND (w.lease_until IS NULL OR w.lease_until <= $now)
                   AND NOT EXISTS (SELECT 1 FROM work_items e
-                                  WHERE e.ordering_key = w.ordering_key AND e.state = 'ready' AND e.seq < w.seq)
+                                  WHERE e.ordering_key = w.ordering_key AND e.state = 'ready'
+                                    AND (e.seq < w.seq OR e.lease_until > $now))
                 ORDER BY w.seq LIMIT 1)
             RETURNING {ItemColumns}
             """);
