@@ -3,8 +3,8 @@ using ChatOps.Core.Incidents;
 namespace ChatOps.Core.Commands;
 
 /// <summary>
-/// Finds the incident a command is about: the one it names, else the one whose thread it was sent in,
-/// else the channel's only open incident.
+/// Finds the incident a command is about: the one it names, else the one found when it was accepted, else the one whose
+/// thread it was sent in, else the channel's only open incident.
 /// </summary>
 public sealed class IncidentResolver(IIncidentStore store, IncidentPolicy policy)
 {
@@ -12,7 +12,7 @@ public sealed class IncidentResolver(IIncidentStore store, IncidentPolicy policy
     {
         // Only where the cure is to name the incident in the command does the usage line help: it shows where the id goes.
         var usage = Verbs.UsageOf(command);
-        if (command.Incident is { } named)
+        if ((command.Incident ?? context.Incident) is { } named)
         {
             var found = await store.FindAsync(named, cancellationToken);
             if (found is null)

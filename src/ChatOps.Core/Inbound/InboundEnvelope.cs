@@ -20,6 +20,9 @@ public sealed record InboundEnvelope(Actor Actor, ChatPlace Place, string Text, 
     /// <summary>The person's gesture (this button on this message), so that a second click within a moment is dropped.</summary>
     public string? RepeatKey { get; init; }
 
+    /// <summary>The incident the door found for a command that names none, when it checked it could be found.</summary>
+    public IncidentId? Incident { get; init; }
+
     /// <summary>The door can carry a private answer in its acknowledgement (a slash command's response body).</summary>
     public bool AnswerInAcknowledgement { get; init; }
 }

@@ -30,7 +30,7 @@ public sealed partial class InboundJob(
         var actor = envelope.Actor.Name is null
             ? envelope.Actor with { Name = await people.NameAsync(envelope.Actor.Id, null, cancellationToken) }
             : envelope.Actor;
-        var context = new CommandContext(actor, envelope.Place);
+        var context = new CommandContext(actor, envelope.Place, envelope.Incident);
         var result = await dispatcher.DispatchAsync(envelope.Text, context, cancellationToken);
         await delivery.DeliverAsync(result.Messages, actor, envelope.Place, cancellationToken);
         if (envelope.Description is { Length: > 0 } description && result.Error is null

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Delivery;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Work;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,12 @@ public sealed partial class InboundPipeline(
         bounded.CancelAfter(settings.StoreTimeout);
         try
         {
-            if (envelope.AnswerInAcknowledgement && await AnswerNowAsync(envelope, bounded.Token) is { } answer) return answer;
+            if (envelope.AnswerInAcknowledgement)
+            {
+                var (answer, found) = await AnswerNowAsync(envelope, bounded.Token);
+                if (answer is not null) return answer;
+                envelope = envelope with { Incident = found };
+            }
             // A gesture is claimed before the item is stored: the second click of a double click is never stored.
             if (envelope.RepeatKey is { } gesture && !await deduplicator.TryClaimAsync(gesture, settings.RepeatWindow, bounded.Token))
                 return InboundAnswer.Repeat;
@@ -46,22 +52,22 @@ public sealed partial class InboundPipeline(
         return InboundAnswer.Queued;
     }
 
-    private async Task<InboundAnswer?> AnswerNowAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
+    /// <summary>The answer when there is one now; else the incident the command is about, when it names one.</summary>
+    private async Task<(InboundAnswer? Answer, IncidentId? Incident)> AnswerNowAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
     {
         var parsed = CommandParser.Parse(envelope.Text);
-        if (!parsed.Succeeded) return new InboundAnswer(InboundOutcome.Answered, CommandResult.Reject(parsed.Error));
+        if (!parsed.Succeeded) return (new InboundAnswer(InboundOutcome.Answered, CommandResult.Reject(parsed.Error)), null);
 
         var context = new CommandContext(envelope.Actor, envelope.Place);
         var spec = CommandTable.SpecOf(parsed.Command);
         if (spec.ReadOnly)
-            return new InboundAnswer(InboundOutcome.Answered, await dispatcher.DispatchAsync(parsed.Command, context, cancellationToken));
+            return (new InboundAnswer(InboundOutcome.Answered, await dispatcher.DispatchAsync(parsed.Command, context, cancellationToken)), null);
 
         // An incident that cannot be found is a user error: say so now rather than from the background. Only verbs
         // that act on an incident find one; approve, deny, revert and done MIT-N find theirs through the request.
-        return spec.NamesIncident && parsed.Command is not IRequestCommand
-            && (await resolver.ResolveAsync(parsed.Command, context, cancellationToken)).Error is { } error
-            ? new InboundAnswer(InboundOutcome.Answered, CommandResult.Reject(error))
-            : null;
+        if (!spec.NamesIncident || parsed.Command is IRequestCommand) return (null, null);
+        var (incident, error) = await resolver.ResolveAsync(parsed.Command, context, cancellationToken);
+        return error is not null ? (new InboundAnswer(InboundOutcome.Answered, CommandResult.Reject(error)), null) : (null, incident?.Id);
     }
 
     /// <summary>Work of one chat place runs in order, so its posts keep the order the commands came in.</summary>

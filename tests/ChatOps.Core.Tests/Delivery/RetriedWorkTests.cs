@@ -101,4 +101,25 @@ public sealed class RetriedWorkTests
         Assert.Equal(postsOfFirst, chat.Chat.Posts.Count - postsBefore);
         Assert.DoesNotContain(chat.Chat.Posts, p => p.Kind == RecordingChatSurface.PostKind.Private);
     }
+
+    [Fact]
+    public async Task A_resolve_typed_in_the_channel_and_retried_acts_on_the_incident_it_was_accepted_for()
+    {
+        await using var chat = new Conversation(managers: [Manager]);
+        var incident = await chat.DeclareAsync(Manager, "sev3 retried resolve");
+        var accepted = await chat.Get<InboundPipeline>().AcceptAsync(
+            new InboundEnvelope(new Actor(Conversation.Person(Manager)), chat.Channel, "resolve the disk was replaced", "test:command:resolve")
+            {
+                AnswerInAcknowledgement = true,
+            }, default);
+        Assert.Equal(InboundOutcome.Queued, accepted.Outcome);
+        var item = (await chat.Get<IWorkQueue>().TakeAsync("test", TimeSpan.FromMinutes(1), default))!.Item;
+
+        await RunAsync(chat, item);
+        await RunAsync(chat, item);
+
+        Assert.Equal(IncidentStatus.Resolved, (await chat.Store.FindAsync(incident.Id, default))!.Status);
+        Assert.DoesNotContain(chat.Chat.Posts, p => MessageText.Of(p.Message).Contains("no open incident", StringComparison.Ordinal));
+        Assert.Single(await chat.Store.TimelineAsync(incident.Id, default), e => e.Kind == TimelineKind.Resolved);
+    }
 }
