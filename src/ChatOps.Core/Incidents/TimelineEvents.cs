@@ -14,7 +14,18 @@ public sealed class TimelineEvents(IncidentClock clock)
         Keyed(new TimelineEvent(incident.Id, clock.Now, actor.Id, kind, text,
             data.Where(d => d.Value is not null).ToImmutableSortedDictionary(d => d.Key, d => d.Value!, StringComparer.Ordinal)));
 
-    /// <summary><paramref name="e"/> with the current work item's key for it (its incident, kind and text), if any.</summary>
+    /// <summary>
+    /// <paramref name="e"/> with the current work item's key for it (its incident, kind and text), if any. A check's
+    /// result is keyed by the check instead: a retried item measures again and reads other values, yet it is the same
+    /// result of the same run.
+    /// </summary>
     public static TimelineEvent Keyed(TimelineEvent e) =>
-        WorkScope.Current is { } scope ? e with { Effect = scope.EffectKey("event", e.Incident.ToString(), e.Kind.ToString(), e.Text) } : e;
+        WorkScope.Current is { } scope
+            ? e with { Effect = scope.EffectKey("event", e.Incident.ToString(), e.Kind.ToString(), Identity(e)) }
+            : e;
+
+    private static string Identity(TimelineEvent e) =>
+        e.Kind == TimelineKind.CheckRan && e.Details.TryGetValue("check", out var check)
+            ? $"{e.Details.GetValueOrDefault("runbook")}/{check}"
+            : e.Text;
 }
