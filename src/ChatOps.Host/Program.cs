@@ -12,7 +12,7 @@ try
     builder.Configuration.AddShippedSettings(builder.Environment);
     builder.Logging.AddJsonConsole();
     // Redis comes last: it wraps what the others registered.
-    builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets().AddChatOpsWork().AddChatOpsSlack().AddChatOpsRedis();
+    builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets().AddChatOpsWork().AddChatOpsSlack().AddChatOpsTeams().AddChatOpsRedis();
     app = builder.Build();
 }
 catch (InvalidConfigurationException e)
@@ -27,6 +27,7 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     app.MapHealthEndpoints();
     app.MapChatOpsSlack();
+    app.MapChatOpsTeams();
     await app.RunAsync();
 }
 catch (Exception e) when (ConfigurationErrors.Of(e) is { Count: > 0 } errors)

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ChatOps.Core.Inbound;
+using ChatOps.Core.Work;
+using ChatOps.TestKit;
+using ChatOps.Teams.Inbound;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Teams.Tests;
+
+/// <summary>
+/// <c>POST /api/messages</c> as the host serves it (AddTeams, MapTeamsEndpoints) on a test server, in front of the core's
+/// real inbound pipeline, whose work queue keeps what it was given. The channel's identity provider is in memory.
+/// </summary>
+internal sealed class TeamsTestHost : IAsyncDisposable
+{
+    private readonly Conversation _core;
+    private readonly WebApplication _app;
+
+    private TeamsTestHost(Conversation core, WebApplication app, FakeChannelIdentity identity, CapturingQueue queue)
+    {
+        _core = core;
+        _app = app;
+        Identity = identity;
+        Queue = queue;
+        Client = app.GetTestClient();
+    }
+
+    public FakeChannelIdentity Identity { get; }
+
+    public CapturingQueue Queue { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<TeamsTestHost> StartAsync(FakeChannelIdentity? identity = null)
+    {
+        identity ??= new FakeChannelIdentity();
+        var queue = new CapturingQueue();
+        var core = new Conversation(configure: s => s.AddSingleton<IWorkQueue>(queue));
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = FakeChannelIdentity.AppId,
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+            ["MicrosoftAppTenantId"] = "72f988bf-86f1-41af-91ab-2d7cd011db47",
+            ["ToBotFromChannelOpenIdMetadataUrl"] = FakeChannelIdentity.MetadataUrl,
+        });
+        builder.Services.AddSingleton(core.Get<InboundPipeline>());
+        builder.Services.AddTeams(builder.Configuration);
+        builder.Services.AddHttpClient(ChannelKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => identity);
+        var app = builder.Build();
+        app.MapTeamsEndpoints();
+        await app.StartAsync();
+        return new TeamsTestHost(core, app, identity, queue);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string json, string? token) => PostAsync(json, token is null ? null : new AuthenticationHeaderValue("Bearer", token));
+
+    public async Task<HttpResponseMessage> PostAsync(string json, AuthenticationHeaderValue? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = authorization;
+        return await Client.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+        await _core.DisposeAsync();
+        Identity.Dispose();
+    }
+
+    /// <summary>A work queue that keeps the envelopes the pipeline stores, once per delivery key; it can be made to fail like a store that does not answer.</summary>
+    internal sealed class CapturingQueue : IWorkQueue
+    {
+        private readonly ConcurrentDictionary<string, WorkItem> _byKey = new();
+
+        public ConcurrentQueue<InboundEnvelope> Envelopes { get; } = new();
+
+        public bool Unreachable { get; set; }
+
+        public Task<bool> EnqueueAsync(WorkItem item, CancellationToken cancellationToken)
+        {
+            if (Unreachable) throw new IOException("store unreachable (scripted)");
+            if (item.DeliveryKey is { } key && !_byKey.TryAdd(key, item)) return Task.FromResult(false);
+            Envelopes.Enqueue(JsonSerializer.Deserialize<InboundEnvelope>(item.Payload)!);
+            return Task.FromResult(true);
+        }
+
+        public Task<WorkLease?> TakeAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) => Task.FromResult<WorkLease?>(null);
+
+        public Task<bool> RenewAsync(WorkLease lease, TimeSpan duration, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task CompleteAsync(WorkLease lease, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RetryAsync(WorkLease lease, string reason, TimeSpan delay, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task BuryAsync(WorkLease lease, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task ReleaseAsync(WorkLease lease, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<int> PruneAsync(TimeSpan age, CancellationToken cancellationToken) => Task.FromResult(0);
+
+        public Task<WorkQueueDepth> DepthAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}
