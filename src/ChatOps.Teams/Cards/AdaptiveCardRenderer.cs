@@ -87,8 +87,7 @@ internal static class AdaptiveCardRenderer
             var cut = elements.Count - keep;
             var body = elements.Take(keep).Select(e => e.DeepClone().AsObject()).ToList();
             if (cut > 0) body.Add(Small(CardText.EscapeMarkdown(CardLimits.CutNote(cut, cut == 1 ? "card element" : "card elements"))));
-            var card = Card(body, new JsonArray());
-            var entities = mentions.Entities(card.ToJsonString(AdaptiveCard.JsonOptions));
+            var entities = mentions.Entities(string.Concat(body.Select(e => e.ToJsonString(AdaptiveCard.JsonOptions))));
             var activity = Build(body, entities, summary);
             var size = Encoding.UTF8.GetByteCount(activity.ToJsonString(AdaptiveCard.JsonOptions));
             if (size <= CardLimits.ActivityBytes || keep == 0) return activity;

@@ -16,9 +16,10 @@ internal sealed class CardMentions
     public string Add(string user, string? label)
     {
         var name = string.IsNullOrWhiteSpace(label) ? "someone" : label.Trim();
-        var text = $"<at>{name}</at>";
-        // Two people with one name would share an entity text; the first keeps the mention, the second reads by name.
-        if (_byText.TryGetValue(text, out var known) && known.Id != user) return "@" + CardText.EscapeMarkdown(name);
+        // Two people with one name (or none known) would share an entity text; each needs its own to be mentioned.
+        var shown = name;
+        for (var n = 2; _byText.TryGetValue($"<at>{shown}</at>", out var known) && known.Id != user; n++) shown = $"{name} ({n})";
+        var text = $"<at>{shown}</at>";
         _byText[text] = (user, name);
         return text;
     }
