@@ -1,0 +1,54 @@
+using ChatOps.Core.Access;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Incidents;
+using ChatOps.Core.Messages;
+using ChatOps.Teams.Cards;
+
+namespace ChatOps.Teams.Outbound;
+
+/// <summary>
+/// The core's chat port on Teams: each message one Adaptive Card; a channel post starts a reply chain, a thread post
+/// replies in it, and an update replaces the card in place (PUT).
+/// </summary>
+internal sealed class TeamsChatSurface(TeamsConnectorClient client, ConversationPacer pacer, IEnumerable<IPersonNames> names) : IChatSurface
+{
+    private readonly IPersonNames? _names = names.FirstOrDefault(n => n.Platform == TeamsPlatform.Name);
+
+    public string Platform => TeamsPlatform.Name;
+
+    public async Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var address = TeamsAddress.Of(place);
+        var activity = AdaptiveCardRenderer.Activity(message);
+        var id = await pacer.RunAsync(place.Channel, c => (place.Thread, address.IsChannel) switch
+        {
+            (null, true) => client.CreatePostAsync(address, place.Channel, activity, c),
+            (null, false) => client.SendAsync(address, activity, c),
+            ({ } root, _) => client.ReplyAsync(address, root, activity, c),
+        }, cancellationToken);
+        return new PostedMessage(place, id);
+    }
+
+    public Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var address = TeamsAddress.Of(posted.Place);
+        var activity = AdaptiveCardRenderer.Activity(message);
+        // A root post lives in its own reply chain; a reply lives in its root's.
+        return pacer.RunAsync(posted.Place.Channel, async c =>
+        {
+            await client.UpdateAsync(address, posted.Place.Thread ?? posted.MessageId, posted.MessageId, activity, c);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Teams has no message that only one person sees in a channel (Slack's ephemeral); the answer is posted where the
+    /// person asked, in the thread, opening with a mention of them so that they are notified and others see whom it is for.
+    /// </summary>
+    public async Task PostPrivateAsync(ChatPlace place, PersonId person, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var name = person.Platform == TeamsPlatform.Name && _names is not null ? await _names.NameAsync(person.User, cancellationToken) : null;
+        var addressed = message with { Blocks = [new ContextBlock($"For {Mention.Of(person, name)}:"), .. message.Blocks] };
+        await PostAsync(place, addressed, cancellationToken);
+    }
+}

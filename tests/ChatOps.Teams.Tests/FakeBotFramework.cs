@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ChatOps.TestKit.Servers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ChatOps.Teams.Tests;
+
+/// <summary>
+/// Entra ID's token endpoint and the Bot Connector in one local server: tokens for the client-credentials grant, and
+/// activities stored with the ids Teams would give them. <see cref="FailNext"/> makes the next connector call answer an error.
+/// </summary>
+internal sealed class FakeBotFramework : IAsyncDisposable
+{
+    public const string Secret = "test-app-password";
+    public const string AppId = "00000000-0000-0000-0000-0000000000a1";
+    public const string Tenant = "11111111-1111-1111-1111-111111111111";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<(int Status, int? RetryAfter)> _failures = new();
+    private long _ids = 1773480360000;
+    private int _tokens;
+
+    private FakeBotFramework(WebApplication app, string url)
+    {
+        _app = app;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public int TokensIssued => _tokens;
+
+    public ConcurrentQueue<string> OtherRequests { get; } = new();
+
+    public ConcurrentQueue<Call> Calls { get; } = new();
+
+    public void FailNext(int status, int? retryAfterSeconds = null) => _failures.Enqueue((status, retryAfterSeconds));
+
+    public static async Task<FakeBotFramework> StartAsync()
+    {
+        FakeBotFramework? fake = null;
+        var (app, url) = await KestrelApp.StartAsync(app =>
+        {
+            app.MapPost("/{tenant}/oauth2/v2.0/token", (string tenant, HttpContext context) => fake!.TokenAsync(tenant, context));
+            app.MapPost("/emea/v3/conversations", (Delegate)((HttpContext context) => fake!.ConnectorAsync(context, created: true)));
+            app.MapPost("/emea/v3/conversations/{conversation}/activities/{id}", (Delegate)((HttpContext context) => fake!.ConnectorAsync(context, created: false)));
+            app.MapPut("/emea/v3/conversations/{conversation}/activities/{id}", (Delegate)((HttpContext context) => fake!.ConnectorAsync(context, created: false)));
+            app.MapFallback((HttpContext context) =>
+            {
+                fake!.OtherRequests.Enqueue(context.Request.Method + " " + context.Request.Path);
+                return Results.NotFound();
+            });
+        });
+        fake = new FakeBotFramework(app, url);
+        return fake;
+    }
+
+    private async Task<IResult> TokenAsync(string tenant, HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync();
+        if (tenant != Tenant || form["grant_type"] != "client_credentials" || form["client_id"] != AppId || form["client_secret"] != Secret
+            || form["scope"] != "https://api.botframework.com/.default")
+            return Results.Json(new { error = "invalid_client", error_description = "AADSTS7000215: Invalid client secret provided." }, statusCode: 401);
+        var n = Interlocked.Increment(ref _tokens);
+        return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = "fake-token-" + n.ToString(CultureInfo.InvariantCulture) });
+    }
+
+    private async Task<IResult> ConnectorAsync(HttpContext context, bool created)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body);
+        var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer fake-token-", StringComparison.Ordinal))
+        {
+            Calls.Enqueue(new Call(context.Request.Method, target, body, 401));
+            return Results.Json(new { error = new { code = "Unauthorized", message = "Authorization has been denied for this request." } }, statusCode: 401);
+        }
+        if (_failures.TryDequeue(out var failure))
+        {
+            Calls.Enqueue(new Call(context.Request.Method, target, body, failure.Status));
+            if (failure.RetryAfter is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Results.Json(new { error = new { code = "Throttled", message = "Try later." } }, statusCode: failure.Status);
+        }
+        Calls.Enqueue(new Call(context.Request.Method, target, body, 200));
+        if (context.Request.Method == "PUT") return Results.Json(new { id = (string?)context.Request.RouteValues["id"] });
+        var id = Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture);
+        var channel = (string?)body?["channelData"]?["channel"]?["id"];
+        return created
+            ? Results.Json(new { id = $"{channel};messageid={id}", activityId = id })
+            : Results.Json(new { id });
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    public sealed record Call(string Method, string Target, JsonNode? Body, int Status);
+}
