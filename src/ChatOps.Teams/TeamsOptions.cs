@@ -20,6 +20,9 @@ public sealed class TeamsOptions
     /// <summary>Where the bot gets its own tokens; the tenant (or <c>botframework.com</c> for a multi-tenant bot) follows.</summary>
     public const string PublicLoginUrl = "https://login.microsoftonline.com/";
 
+    /// <summary>The tenant of multi-tenant bots' tokens (Bot Framework's <c>DefaultChannelAuthTenant</c>).</summary>
+    public const string MultiTenantAuthority = "botframework.com";
+
     /// <summary>The scope of the bot's own tokens for the Connector.</summary>
     public const string PublicOAuthScope = "https://api.botframework.com/.default";
 
@@ -38,7 +41,23 @@ public sealed class TeamsOptions
 
     public string ToBotFromChannelTokenIssuer { get; set; } = PublicTokenIssuer;
 
-    public string ToChannelFromBotLoginUrl { get; set; } = PublicLoginUrl;
+    /// <summary>The authority of the bot's own token; unset, <see cref="Authority"/> is the public cloud's for the app type.</summary>
+    public string? ToChannelFromBotLoginUrl { get; set; }
 
     public string ToChannelFromBotOAuthScope { get; set; } = PublicOAuthScope;
+
+    /// <summary>
+    /// Where the bot gets its token (botbuilder's <c>ToChannelFromBotLoginUrlTemplate</c>): the bot's tenant for a
+    /// single-tenant bot, <c>botframework.com</c> for a multi-tenant one.
+    /// </summary>
+    public string Authority => string.IsNullOrWhiteSpace(ToChannelFromBotLoginUrl)
+        ? PublicLoginUrl + (MicrosoftAppType == TeamsAppType.MultiTenant || string.IsNullOrWhiteSpace(MicrosoftAppTenantId)
+            ? MultiTenantAuthority
+            : MicrosoftAppTenantId)
+        : ToChannelFromBotLoginUrl;
+
+    /// <summary>The token's scope: the OAuth scope setting, with <c>/.default</c> as client credentials need it.</summary>
+    public string Scope => ToChannelFromBotOAuthScope.EndsWith("/.default", StringComparison.Ordinal)
+        ? ToChannelFromBotOAuthScope
+        : ToChannelFromBotOAuthScope.TrimEnd('/') + "/.default";
 }

@@ -1,4 +1,5 @@
 using ChatOps.Teams.Inbound;
+using ChatOps.Teams.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,8 +12,7 @@ public static class TeamsServiceCollectionExtensions
     /// <summary>
     /// Teams: the options (the Bot Framework's setting names at the configuration root, validated at start) and the
     /// inbound door, <c>POST /api/messages</c>, which checks the channel's token and feeds the core's inbound pipeline.
-    /// Needs the core's services. The outbound side (the chat surface for <see cref="TeamsPlatform.Name"/>) is registered
-    /// beside it.
+    /// Needs the core's services. The outbound side (the chat surface for <see cref="TeamsPlatform.Name"/>) comes with it.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +27,7 @@ public static class TeamsServiceCollectionExtensions
             .Validate(o => IsEndpoint(o.ToBotFromChannelOpenIdMetadataUrl),
                 "ToBotFromChannelOpenIdMetadataUrl (BotOpenIdMetadata) must be an absolute https URL (http only on loopback).")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ToBotFromChannelTokenIssuer), "ToBotFromChannelTokenIssuer must not be empty.")
-            .Validate(o => IsEndpoint(o.ToChannelFromBotLoginUrl), "ToChannelFromBotLoginUrl must be an absolute https URL (http only on loopback).")
+            .Validate(o => IsEndpoint(o.Authority), "ToChannelFromBotLoginUrl must be an absolute https URL (http only on loopback).")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ToChannelFromBotOAuthScope), "ToChannelFromBotOAuthScope must not be empty.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -38,7 +38,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<TeamsActivities>();
         services.AddSingleton<MessagesEndpoint>();
-        return services;
+        return services.AddTeamsOutbound(configuration);
     }
 
     private static bool IsEndpoint(string? url) =>

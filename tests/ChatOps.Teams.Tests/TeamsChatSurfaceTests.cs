@@ -34,7 +34,7 @@ public sealed class TeamsChatSurfaceTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddTeamsOutbound();
+        services.AddTeams(configuration);
         services.AddHttpClient(BotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new Redirect(_fake.Url));
         services.AddHttpClient(TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new Redirect(_fake.Url));
         _services = services.BuildServiceProvider();

@@ -10,7 +10,6 @@ internal static class TeamsRegistration
 {
     public static WebApplicationBuilder AddChatOpsTeams(this WebApplicationBuilder builder)
     {
-        // The outbound side (the chat surface for "teams") belongs here too, beside AddTeams, once it exists.
         if (IsOn(builder.Configuration)) builder.Services.AddTeams(builder.Configuration);
         return builder;
     }

@@ -8,7 +8,7 @@ namespace ChatOps.Teams.Outbound;
 /// (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication). One
 /// application for the process: MSAL's in-memory app token cache then serves every call until the token nears expiry.
 /// </summary>
-internal sealed class BotTokenProvider(IOptionsMonitor<TeamsOutboundOptions> options, IHttpClientFactory http)
+internal sealed class BotTokenProvider(IOptionsMonitor<TeamsOptions> options, IHttpClientFactory http)
 {
     public const string HttpClientName = "teams-login";
 
@@ -31,7 +31,7 @@ internal sealed class BotTokenProvider(IOptionsMonitor<TeamsOutboundOptions> opt
         }
     }
 
-    private static IConfidentialClientApplication Build(TeamsOutboundOptions settings, IHttpClientFactory http)
+    private static IConfidentialClientApplication Build(TeamsOptions settings, IHttpClientFactory http)
     {
         if (string.IsNullOrWhiteSpace(settings.MicrosoftAppId) || string.IsNullOrEmpty(settings.MicrosoftAppPassword))
             throw new TeamsConnectorException("Teams is not configured: MicrosoftAppId and MicrosoftAppPassword are needed to send to Teams.");

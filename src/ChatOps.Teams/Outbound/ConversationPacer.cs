@@ -7,11 +7,11 @@ namespace ChatOps.Teams.Outbound;
 /// <summary>
 /// One lane per Teams channel or chat: its calls run strictly in the order they were made, each finishing (retries
 /// included) before the next starts, so posts in a reply chain keep their order even while one waits out a 429; each
-/// spends a token of the conversation's bucket (<see cref="TeamsOutboundOptions.PostBurst"/>, then one per
-/// <see cref="TeamsOutboundOptions.PostInterval"/>), since Teams limits a bot per conversation. The tokens come from
+/// spends a token of the conversation's bucket (<see cref="TeamsPacingOptions.PostBurst"/>, then one per
+/// <see cref="TeamsPacingOptions.PostInterval"/>), since Teams limits a bot per conversation. The tokens come from
 /// <see cref="IPaceTokens"/>, shared between replicas when Redis is configured.
 /// </summary>
-internal sealed class ConversationPacer(IOptionsMonitor<TeamsOutboundOptions> options, TimeProvider time, IPaceTokens tokens)
+internal sealed class ConversationPacer(IOptionsMonitor<TeamsPacingOptions> options, TimeProvider time, IPaceTokens tokens)
 {
     private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
 

@@ -18,7 +18,7 @@ internal sealed class TeamsChatSurface(TeamsConnectorClient client, Conversation
 
     public async Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken)
     {
-        var address = TeamsAddress.Of(place);
+        var address = ConnectorAddress.Of(place);
         var activity = AdaptiveCardRenderer.Activity(message);
         var id = await pacer.RunAsync(place.Channel, c => (place.Thread, address.IsChannel) switch
         {
@@ -31,7 +31,7 @@ internal sealed class TeamsChatSurface(TeamsConnectorClient client, Conversation
 
     public Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken)
     {
-        var address = TeamsAddress.Of(posted.Place);
+        var address = ConnectorAddress.Of(posted.Place);
         var activity = AdaptiveCardRenderer.Activity(message);
         // A root post lives in its own reply chain; a reply lives in its root's.
         return pacer.RunAsync(posted.Place.Channel, async c =>

@@ -21,7 +21,7 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
     /// A new post in a channel, which starts its own reply chain: Create Conversation with the channel in
     /// <c>channelData</c>, as Bot Builder's <c>TeamsInfo.SendMessageToTeamsChannelAsync</c> does.
     /// </summary>
-    public async Task<string> CreatePostAsync(TeamsAddress address, string channelId, JsonObject activity, CancellationToken cancellationToken)
+    public async Task<string> CreatePostAsync(ConnectorAddress address, string channelId, JsonObject activity, CancellationToken cancellationToken)
     {
         var channelData = new JsonObject { ["channel"] = new JsonObject { ["id"] = channelId } };
         var body = new JsonObject { ["isGroup"] = true, ["channelData"] = channelData, ["activity"] = activity };
@@ -39,7 +39,7 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
     }
 
     /// <summary>A reply in the reply chain whose root is <paramref name="root"/>: Reply To Activity in that chain's conversation.</summary>
-    public async Task<string> ReplyAsync(TeamsAddress address, string root, JsonObject activity, CancellationToken cancellationToken)
+    public async Task<string> ReplyAsync(ConnectorAddress address, string root, JsonObject activity, CancellationToken cancellationToken)
     {
         activity["replyToId"] = root;
         var url = Activities(address, root, root);
@@ -47,21 +47,21 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
     }
 
     /// <summary>A message in a chat without reply chains (a group or personal chat): Send To Conversation.</summary>
-    public async Task<string> SendAsync(TeamsAddress address, JsonObject activity, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(ConnectorAddress address, JsonObject activity, CancellationToken cancellationToken)
     {
         var url = new Uri(address.ServiceUrl, $"v3/conversations/{Uri.EscapeDataString(address.ConversationId)}/activities");
         return Id(await SendAsync(HttpMethod.Post, url, activity, cancellationToken));
     }
 
     /// <summary>Replaces <paramref name="activityId"/>, which lives in the reply chain of <paramref name="root"/> (itself, for a root post).</summary>
-    public async Task UpdateAsync(TeamsAddress address, string? root, string activityId, JsonObject activity, CancellationToken cancellationToken)
+    public async Task UpdateAsync(ConnectorAddress address, string? root, string activityId, JsonObject activity, CancellationToken cancellationToken)
     {
         activity["id"] = activityId;
         await SendAsync(HttpMethod.Put, Activities(address, root, activityId), activity, cancellationToken);
     }
 
     // Path parameters are escaped whole, as Bot Builder's Conversations client does (';' → %3B, ':' → %3A, '@' → %40).
-    private static Uri Activities(TeamsAddress address, string? root, string activityId)
+    private static Uri Activities(ConnectorAddress address, string? root, string activityId)
     {
         var conversation = address.IsChannel && root is not null ? $"{address.ConversationId};messageid={root}" : address.ConversationId;
         return new Uri(address.ServiceUrl, $"v3/conversations/{Uri.EscapeDataString(conversation)}/activities/{Uri.EscapeDataString(activityId)}");
