@@ -36,6 +36,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient(ChannelKeys.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<ChannelKeys>();
         services.AddSingleton<ChannelTokenValidator>();
+        services.AddSingleton<TeamsForms>();
         services.AddSingleton<TeamsActivities>();
         services.AddSingleton<MessagesEndpoint>();
         return services.AddTeamsOutbound(configuration);

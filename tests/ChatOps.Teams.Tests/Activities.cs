@@ -113,4 +113,53 @@ internal static class Activities
           "recipient": { "id": "{{BotId}}", "name": "ChatOps" }
         }
         """;
+
+    /// <summary>
+    /// The data of a form's button as the renderer writes it, with the inputs' values merged in by Teams:
+    /// <c>fields</c> lists the inputs in order, each input's value is a property of the data named by its id.
+    /// </summary>
+    public static string FormData(string command, string subject) =>
+        $$"""{ "actionId": "incident.form", "value": "{{command}}", "fields": ["field.subject"], "field.subject": "{{subject}}" }""";
+
+    /// <summary>The declare form's data with its three inputs, as Teams sends them (an empty optional input is an empty string).</summary>
+    public static string DeclareData(string title = "GPU saturation", string severity = "sev2", string description = "") =>
+        $$"""{ "actionId": "teams.declare", "value": "declare", "field.title": "{{title}}", "field.severity": "{{severity}}", "field.description": "{{description}}" }""";
+
+    /// <summary>A click on a form's Action.Execute (inside its Action.ShowCard), as an invoke.</summary>
+    public static string FormAction(string data, string id = "f:5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d") => $$"""
+        {
+          "name": "adaptiveCard/action",
+          "type": "invoke",
+          "timestamp": "2026-11-28T09:06:00.000Z",
+          "id": "{{id}}",
+          "channelId": "msteams",
+          "serviceUrl": "{{FakeChannelIdentity.ServiceUrl}}",
+          "from": { "id": "29:1xyz", "name": "Bob Example", "aadObjectId": "{{Bob}}" },
+          "conversation": { "isGroup": true, "conversationType": "channel", "tenantId": "{{Tenant}}", "id": "{{Channel}};messageid=1759881511856" },
+          "recipient": { "id": "{{BotId}}", "name": "ChatOps" },
+          "channelData": { "channel": { "id": "{{Channel}}" }, "tenant": { "id": "{{Tenant}}" }, "source": { "name": "message" } },
+          "replyToId": "1759881600000",
+          "value": {
+            "action": { "type": "Action.Execute", "title": "Request", "verb": "chatops", "data": {{data}} },
+            "trigger": "manual"
+          },
+          "locale": "en-US"
+        }
+        """;
+
+    /// <summary>The same form's Action.Submit fallback: a message whose value is the data with the inputs merged in.</summary>
+    public static string FormSubmitted(string data, string id = "1759944795000") => $$"""
+        {
+          "type": "message",
+          "id": "{{id}}",
+          "channelId": "msteams",
+          "serviceUrl": "{{FakeChannelIdentity.ServiceUrl}}",
+          "from": { "id": "29:1xyz", "name": "Bob Example", "aadObjectId": "{{Bob}}" },
+          "conversation": { "isGroup": true, "conversationType": "channel", "tenantId": "{{Tenant}}", "id": "{{Channel}};messageid=1759881511856" },
+          "recipient": { "id": "{{BotId}}", "name": "ChatOps" },
+          "channelData": { "channel": { "id": "{{Channel}}" }, "tenant": { "id": "{{Tenant}}" } },
+          "replyToId": "1759881600000",
+          "value": {{data}}
+        }
+        """;
 }

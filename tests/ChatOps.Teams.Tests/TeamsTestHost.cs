@@ -2,15 +2,18 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ChatOps.Core.Chat;
 using ChatOps.Core.Inbound;
 using ChatOps.Core.Work;
 using ChatOps.TestKit;
 using ChatOps.Teams.Inbound;
+using ChatOps.Teams.Outbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Teams.Tests;
@@ -21,23 +24,29 @@ namespace ChatOps.Teams.Tests;
 /// </summary>
 internal sealed class TeamsTestHost : IAsyncDisposable
 {
-    private readonly Conversation _core;
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
 
-    private TeamsTestHost(Conversation core, WebApplication app, FakeChannelIdentity identity, CapturingQueue queue)
+    private TeamsTestHost(Conversation core, FakeChannelIdentity identity, CapturingQueue queue)
     {
-        _core = core;
-        _app = app;
+        Core = core;
         Identity = identity;
         Queue = queue;
-        Client = app.GetTestClient();
     }
 
     public FakeChannelIdentity Identity { get; }
 
+    /// <summary>The core behind the door, for what a test needs there first (an incident to act on).</summary>
+    public Conversation Core { get; }
+
+    /// <summary>What the door posts itself (a refusal of a form sent without an invoke), instead of the Teams connector.</summary>
+    public RecordingChatSurface Surface { get; } = new(TeamsPlatform.Name);
+
+    /// <summary>The cards the door posts itself (the declare form), instead of the Teams connector.</summary>
+    public RecordingTeamsCards Cards { get; } = new();
+
     public CapturingQueue Queue { get; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; } = null!;
 
     public static async Task<TeamsTestHost> StartAsync(FakeChannelIdentity? identity = null)
     {
@@ -56,11 +65,23 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         });
         builder.Services.AddSingleton(core.Get<InboundPipeline>());
         builder.Services.AddTeams(builder.Configuration);
+        builder.Services.RemoveAll<IChatSurface>();
+        builder.Services.RemoveAll<ITeamsCards>();
         builder.Services.AddHttpClient(ChannelKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => identity);
+        var host = new TeamsTestHost(core, identity, queue);
+        builder.Services.AddSingleton<IChatSurface>(host.Surface);
+        builder.Services.AddSingleton<ITeamsCards>(host.Cards);
         var app = builder.Build();
         app.MapTeamsEndpoints();
         await app.StartAsync();
-        return new TeamsTestHost(core, app, identity, queue);
+        host.Start(app);
+        return host;
+    }
+
+    private void Start(WebApplication app)
+    {
+        _app = app;
+        Client = app.GetTestClient();
     }
 
     public Task<HttpResponseMessage> PostAsync(string json, string? token) => PostAsync(json, token is null ? null : new AuthenticationHeaderValue("Bearer", token));
@@ -76,7 +97,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     {
         Client.Dispose();
         await _app.DisposeAsync();
-        await _core.DisposeAsync();
+        await Core.DisposeAsync();
         Identity.Dispose();
     }
 

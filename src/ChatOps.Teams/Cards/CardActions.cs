@@ -63,7 +63,7 @@ internal static class CardActions
         return new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body };
     }
 
-    private static JsonObject Execute(string title, JsonObject data) => new()
+    internal static JsonObject Execute(string title, JsonObject data) => new()
     {
         ["type"] = "Action.Execute",
         ["title"] = title,
@@ -75,7 +75,7 @@ internal static class CardActions
     private static JsonObject ShowCard(string title, JsonObject card) => new() { ["type"] = "Action.ShowCard", ["title"] = title, ["card"] = card };
 
     // Action.Execute works on old clients only inside an ActionSet.
-    private static JsonObject ActionSet(JsonObject action) => new() { ["type"] = "ActionSet", ["actions"] = new JsonArray(action) };
+    internal static JsonObject ActionSet(JsonObject action) => new() { ["type"] = "ActionSet", ["actions"] = new JsonArray(action) };
 
     private static JsonObject Data(string actionId, string value) => new() { ["actionId"] = actionId, ["value"] = value };
 

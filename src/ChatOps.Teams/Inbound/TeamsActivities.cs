@@ -1,8 +1,12 @@
 using ChatOps.Core.Access;
+using ChatOps.Core.Chat;
+using ChatOps.Core.Commands;
 using ChatOps.Core.Inbound;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
+using ChatOps.Teams.Cards;
 using ChatOps.Teams.Inbound.Wire;
+using ChatOps.Teams.Outbound;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -10,11 +14,20 @@ namespace ChatOps.Teams.Inbound;
 
 /// <summary>
 /// An authenticated activity, brought to the core's inbound pipeline: a message that mentions the bot (or any message
-/// in a personal chat) is a command, a click on one of our cards is its clicker typing the button's command. Whatever
-/// else Teams sends (typing, conversation and installation updates, reactions) is acknowledged and left alone.
+/// in a personal chat) is a command, a click on one of our cards is its clicker typing the button's command, a form's
+/// submission completes the form's command with its answers. <c>declare</c> without a title is answered with a form
+/// card (Slack opens a modal; Teams gives no trigger id to open one). Whatever else Teams sends (typing, conversation
+/// and installation updates, reactions) is acknowledged and left alone.
 /// </summary>
-internal sealed partial class TeamsActivities(InboundPipeline pipeline, ILogger<TeamsActivities> logger)
+internal sealed partial class TeamsActivities(
+    InboundPipeline pipeline,
+    TeamsForms forms,
+    IEnumerable<IChatSurface> surfaces,
+    ITeamsCards cards,
+    ILogger<TeamsActivities> logger)
 {
+    private readonly IChatSurface? _surface = surfaces.LastOrDefault(s => s.Platform == TeamsPlatform.Name);
+
     public const string CardActionInvoke = "adaptiveCard/action";
     public const string Personal = "personal";
 
@@ -53,7 +66,11 @@ internal sealed partial class TeamsActivities(InboundPipeline pipeline, ILogger<
         // An Action.Submit (the fallback of our Action.Execute buttons on older clients) is a message with the data as value and no text.
         if (string.IsNullOrWhiteSpace(activity.Text) && CardActionData.TryRead(activity.Value, null, out var submitted))
         {
-            var answer = await ClickAsync(activity, actor, submitted, $"teams:activity:{id}", cancellationToken);
+            var answer = await ActAsync(activity, actor, submitted, $"teams:activity:{id}", answerNow: false, cancellationToken);
+            // A Submit gets no answer in the HTTP response (https://learn.microsoft.com/adaptive-cards/authoring-cards/universal-action-model):
+            // a mistake in the answers is posted to the person where the card is.
+            if (answer?.Error is { } error && TeamsPlaces.Of(activity, activity.ReplyToId) is { } at)
+                await TellAsync(at, actor.Id, ChatMessage.Plain(error.Message), cancellationToken);
             return answer?.Outcome == InboundOutcome.Unavailable ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
         }
 
@@ -61,6 +78,8 @@ internal sealed partial class TeamsActivities(InboundPipeline pipeline, ILogger<
         // In a channel or group chat the bot hears only what mentions it; a personal chat speaks to the bot alone.
         if (!mentioned && activity.Conversation?.ConversationType != Personal) return Results.Ok();
         if (TeamsPlaces.Of(activity) is not { } place) return Results.BadRequest();
+        if (CommandParser.Parse(text) is { Succeeded: false, Error.Code: CommandErrorCode.MissingTitle } && await OfferDeclareFormAsync(place, text, cancellationToken))
+            return Results.Ok();
         var accepted = await pipeline.AcceptAsync(new InboundEnvelope(actor, place, text.Length == 0 ? "help" : text, $"teams:activity:{id}"), cancellationToken);
         return accepted.Outcome == InboundOutcome.Unavailable ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
     }
@@ -70,20 +89,27 @@ internal sealed partial class TeamsActivities(InboundPipeline pipeline, ILogger<
         if (!TeamsPeople.TryPerson(activity.From, out var person) || activity.Id is not { Length: > 0 } id
             || !CardActionData.TryReadInvoke(activity.Value, out var action))
             return InvokeResponse.Message(Unowned);
-        var answer = await ClickAsync(activity, new Actor(person, activity.From!.Name), action, $"teams:invoke:{id}", cancellationToken);
-        return InvokeResponse.Message(answer?.Outcome switch
+        var answer = await ActAsync(activity, new Actor(person, activity.From!.Name), action, $"teams:invoke:{id}", answerNow: true, cancellationToken);
+        // A refusal is said in the response, which the clicker sees at once; the card stays as it is, with their answers in it.
+        return InvokeResponse.Message(answer switch
         {
             null => Unowned,
-            InboundOutcome.Unavailable => InboundAnswer.TryAgain,
-            InboundOutcome.Repeat => Repeated,
+            { Outcome: InboundOutcome.Unavailable } => InboundAnswer.TryAgain,
+            { Outcome: InboundOutcome.Repeat } => Repeated,
+            { Error: { } error } => error.Message,
             _ => Accepted,
         });
     }
 
-    /// <summary>A click on a command button, as if its clicker had typed the command; null for a button with no owner here.</summary>
-    private async Task<InboundAnswer?> ClickAsync(TeamsActivity activity, Actor actor, CardActionData action, string deliveryKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// A click on a button of ours, as if its clicker had typed its command (a form's, completed with the answers); null
+    /// for a button with no owner here.
+    /// </summary>
+    /// <param name="answerNow">The door shows an answer at once (an invoke's response), so a refusal is wanted now.</param>
+    private async Task<InboundAnswer?> ActAsync(
+        TeamsActivity activity, Actor actor, CardActionData action, string deliveryKey, bool answerNow, CancellationToken cancellationToken)
     {
-        if (action.ActionId != ButtonActions.Command || TeamsPlaces.Of(activity, activity.ReplyToId) is not { } place)
+        if (TeamsPlaces.Of(activity, activity.ReplyToId) is not { } place)
         {
             LogUnowned(action.ActionId);
             return null;
@@ -93,7 +119,49 @@ internal sealed partial class TeamsActivities(InboundPipeline pipeline, ILogger<
             // Two different buttons of one card are two gestures; the same button twice in a moment is one.
             RepeatKey = $"teams:click:{actor.Id.User}:{activity.ReplyToId}:{action.ActionId}:{action.Value}",
         };
-        return await pipeline.AcceptAsync(click, cancellationToken);
+        switch (action.ActionId)
+        {
+            case ButtonActions.Command:
+                return await pipeline.AcceptAsync(click, cancellationToken);
+            case ButtonActions.Form:
+                return await forms.CompleteAsync(click, action, answerNow, cancellationToken);
+            case DeclareCard.ActionId:
+                return await forms.DeclareAsync(click, action, cancellationToken);
+            default:
+                LogUnowned(action.ActionId);
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Posts the declare form where the person asked. False when it could not be posted: the command then goes its usual
+    /// way, and the core's answer says how to type the title instead.
+    /// </summary>
+    private async Task<bool> OfferDeclareFormAsync(ChatPlace place, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cards.PostAsync(place, DeclareCard.Activity(DeclareCard.Named(text)), cancellationToken);
+            return true;
+        }
+        catch (ChatSurfaceException e)
+        {
+            LogFormNotPosted(e);
+            return false;
+        }
+    }
+
+    private async Task TellAsync(ChatPlace place, PersonId person, ChatMessage message, CancellationToken cancellationToken)
+    {
+        if (_surface is null) return;
+        try
+        {
+            await _surface.PostPrivateAsync(place, person, message, cancellationToken);
+        }
+        catch (ChatSurfaceException e)
+        {
+            LogNotTold(e, person);
+        }
     }
 
     private static IResult Invoked(InvokeResponse response) =>
@@ -102,6 +170,12 @@ internal sealed partial class TeamsActivities(InboundPipeline pipeline, ILogger<
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams app installation update: {Action} in a {ConversationType} conversation")]
     private partial void LogInstallation(string action, string conversationType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not post the declare form; the command goes on without it")]
+    private partial void LogFormNotPosted(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {User} what was wrong with their form")]
+    private partial void LogNotTold(Exception exception, PersonId user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No owner for Teams card action {ActionId}; acknowledged and dropped")]
     private partial void LogUnowned(string actionId);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
@@ -10,16 +11,18 @@ namespace ChatOps.Teams.Outbound;
 /// The core's chat port on Teams: each message one Adaptive Card; a channel post starts a reply chain, a thread post
 /// replies in it, and an update replaces the card in place (PUT).
 /// </summary>
-internal sealed class TeamsChatSurface(TeamsConnectorClient client, ConversationPacer pacer, IEnumerable<IPersonNames> names) : IChatSurface
+internal sealed class TeamsChatSurface(TeamsConnectorClient client, ConversationPacer pacer, IEnumerable<IPersonNames> names) : IChatSurface, ITeamsCards
 {
     private readonly IPersonNames? _names = names.FirstOrDefault(n => n.Platform == TeamsPlatform.Name);
 
     public string Platform => TeamsPlatform.Name;
 
-    public async Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken)
+    public Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken) =>
+        PostAsync(place, AdaptiveCardRenderer.Activity(message), cancellationToken);
+
+    public async Task<PostedMessage> PostAsync(ChatPlace place, JsonObject activity, CancellationToken cancellationToken)
     {
         var address = ConnectorAddress.Of(place);
-        var activity = AdaptiveCardRenderer.Activity(message);
         var id = await pacer.RunAsync(place.Channel, c => (place.Thread, address.IsChannel) switch
         {
             (null, true) => client.CreatePostAsync(address, place.Channel, activity, c),

@@ -32,6 +32,7 @@ public static class TeamsOutboundServiceCollectionExtensions
         services.AddSingleton<ConversationPacer>();
         services.AddSingleton<TeamsChatSurface>();
         services.AddSingleton<IChatSurface>(sp => sp.GetRequiredService<TeamsChatSurface>());
+        services.AddSingleton<ITeamsCards>(sp => sp.GetRequiredService<TeamsChatSurface>());
         return services;
     }
 }
