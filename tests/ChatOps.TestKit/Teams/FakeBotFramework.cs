@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace ChatOps.Teams.Tests;
+namespace ChatOps.TestKit.Teams;
 
 /// <summary>
 /// Entra ID's token endpoint and the Bot Connector in one local server: tokens for the client-credentials grant, and
 /// activities stored with the ids Teams would give them. <see cref="FailNext"/> makes the next connector call answer an error.
 /// </summary>
-internal sealed class FakeBotFramework : IAsyncDisposable
+public sealed class FakeBotFramework : IAsyncDisposable
 {
     public const string Secret = "test-app-password";
     public const string AppId = "00000000-0000-0000-0000-0000000000a1";
