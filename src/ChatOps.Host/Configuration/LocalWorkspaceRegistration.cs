@@ -46,10 +46,12 @@ internal static class LocalWorkspaceRegistration
 
     /// <summary>
     /// On only when configuration says so: the shipped appsettings.Development.json does, for <c>dotnet run</c>
-    /// (read wherever the host starts, see <see cref="ShippedSettings"/>).
+    /// (read wherever the host starts, see <see cref="ShippedSettings"/>). It stands in for Slack, so a deployment that
+    /// configures Teams and nothing of Slack turns it off: a Teams bot run in Development is not a Slack workspace.
     /// </summary>
     public static bool IsOn(IConfiguration configuration) =>
-        configuration.GetValue<bool?>($"{LocalWorkspaceOptions.SectionName}:{nameof(LocalWorkspaceOptions.Enabled)}") ?? false;
+        (configuration.GetValue<bool?>($"{LocalWorkspaceOptions.SectionName}:{nameof(LocalWorkspaceOptions.Enabled)}") ?? false)
+        && SlackRegistration.IsOn(configuration);
 
     private static bool HasRealToken(SlackOptions slack) =>
         (slack.BotToken is not null && slack.BotToken != WorkspaceDirectory.BotToken) || slack.AppToken is not null;

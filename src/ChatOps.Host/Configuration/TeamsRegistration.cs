@@ -3,8 +3,8 @@ using ChatOps.Teams;
 namespace ChatOps.Host.Configuration;
 
 /// <summary>
-/// Teams, when <c>MicrosoftAppId</c> is set (the Bot Framework's own setting name). Slack is registered either way, so
-/// a Teams-only deployment serves Teams beside a Slack door that refuses everything unsigned, as it does today.
+/// Teams, when <c>MicrosoftAppId</c> is set (the Bot Framework's own setting name). Slack is served beside it only when
+/// Slack is configured too (see <see cref="SlackRegistration"/>).
 /// </summary>
 internal static class TeamsRegistration
 {

@@ -5,14 +5,14 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace ChatOps.Teams.Tests;
+namespace ChatOps.TestKit.Teams;
 
 /// <summary>
 /// The Bot Framework channel's identity provider, in memory: its OpenID metadata and a JWKS whose keys carry
 /// <c>endorsements</c>, and tokens signed with those keys, shaped as the channel's (issuer, audience = app id,
 /// <c>serviceurl</c>). A key can be added later, as when the channel rotates keys.
 /// </summary>
-internal sealed class FakeChannelIdentity : HttpMessageHandler
+public sealed class FakeChannelIdentity : HttpMessageHandler
 {
     public const string MetadataUrl = "https://login.channel.test/v1/.well-known/openidconfiguration";
     public const string KeysUrl = "https://login.channel.test/v1/.well-known/keys";

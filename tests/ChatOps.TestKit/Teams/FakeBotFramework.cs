@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace ChatOps.Teams.Tests;
+namespace ChatOps.TestKit.Teams;
 
 /// <summary>
 /// Entra ID's token endpoint and the Bot Connector in one local server: tokens for the client-credentials grant, and
-/// activities stored with the ids Teams would give them. <see cref="FailNext"/> makes the next connector call answer an error.
+/// activities stored with the ids Teams would give them. <see cref="FailNext"/> makes the next connector call answer an error;
+/// <see cref="WaitForAsync"/> waits on the calls' change signal, never on a clock.
 /// </summary>
-internal sealed class FakeBotFramework : IAsyncDisposable
+public sealed class FakeBotFramework : IAsyncDisposable
 {
     public const string Secret = "test-app-password";
     public const string AppId = "00000000-0000-0000-0000-0000000000a1";
@@ -22,6 +23,7 @@ internal sealed class FakeBotFramework : IAsyncDisposable
     private readonly ConcurrentQueue<(int Status, int? RetryAfter)> _failures = new();
     private long _ids = 1773480360000;
     private int _tokens;
+    private TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeBotFramework(WebApplication app, string url)
     {
@@ -38,6 +40,27 @@ internal sealed class FakeBotFramework : IAsyncDisposable
     public ConcurrentQueue<Call> Calls { get; } = new();
 
     public void FailNext(int status, int? retryAfterSeconds = null) => _failures.Enqueue((status, retryAfterSeconds));
+
+    /// <summary>The first connector call that matches, as soon as it is made; a <see cref="TimeoutException"/> describing the calls seen after <paramref name="patience"/>.</summary>
+    public async Task<Call> WaitForAsync(Func<Call, bool> match, TimeSpan patience, string what)
+    {
+        using var deadline = new CancellationTokenSource(patience);
+        while (true)
+        {
+            // Read the signal before the calls: a call recorded in between completes the signal already read.
+            var called = Volatile.Read(ref _called);
+            if (Calls.FirstOrDefault(match) is { } found) return found;
+            try
+            {
+                await called.Task.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No connector call {what} after {patience}; calls: "
+                    + string.Join(", ", Calls.Select(c => $"{c.Method} {c.Target} {c.Status}")));
+            }
+        }
+    }
 
     public static async Task<FakeBotFramework> StartAsync()
     {
@@ -75,25 +98,36 @@ internal sealed class FakeBotFramework : IAsyncDisposable
         var authorization = context.Request.Headers.Authorization.ToString();
         if (!authorization.StartsWith("Bearer fake-token-", StringComparison.Ordinal))
         {
-            Calls.Enqueue(new Call(context.Request.Method, target, body, 401));
+            Record(new Call(context.Request.Method, target, body, 401));
             return Results.Json(new { error = new { code = "Unauthorized", message = "Authorization has been denied for this request." } }, statusCode: 401);
         }
         if (_failures.TryDequeue(out var failure))
         {
-            Calls.Enqueue(new Call(context.Request.Method, target, body, failure.Status));
+            Record(new Call(context.Request.Method, target, body, failure.Status));
             if (failure.RetryAfter is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return Results.Json(new { error = new { code = "Throttled", message = "Try later." } }, statusCode: failure.Status);
         }
-        Calls.Enqueue(new Call(context.Request.Method, target, body, 200));
-        if (context.Request.Method == "PUT") return Results.Json(new { id = (string?)context.Request.RouteValues["id"] });
+        if (context.Request.Method == "PUT")
+        {
+            Record(new Call(context.Request.Method, target, body, 200));
+            return Results.Json(new { id = (string?)context.Request.RouteValues["id"] });
+        }
         var id = Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture);
+        Record(new Call(context.Request.Method, target, body, 200, id));
         var channel = (string?)body?["channelData"]?["channel"]?["id"];
         return created
             ? Results.Json(new { id = $"{channel};messageid={id}", activityId = id })
             : Results.Json(new { id });
     }
 
+    private void Record(Call call)
+    {
+        Calls.Enqueue(call);
+        Interlocked.Exchange(ref _called, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    public sealed record Call(string Method, string Target, JsonNode? Body, int Status);
+    /// <summary>A connector call as it arrived; <paramref name="ActivityId"/> is the id a successful POST answered with.</summary>
+    public sealed record Call(string Method, string Target, JsonNode? Body, int Status, string? ActivityId = null);
 }

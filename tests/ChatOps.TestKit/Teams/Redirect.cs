@@ -1,7 +1,7 @@
-namespace ChatOps.Teams.Tests;
+namespace ChatOps.TestKit.Teams;
 
 /// <summary>Sends every request to the local fake, keeping its path: the bot talks to https://login.microsoftonline.com and https://smba.trafficmanager.net as in production.</summary>
-internal sealed class Redirect(string fakeUrl) : DelegatingHandler(new SocketsHttpHandler())
+public sealed class Redirect(string fakeUrl) : DelegatingHandler(new SocketsHttpHandler())
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
