@@ -17,4 +17,11 @@ internal sealed class RedisDeliveryDeduplicator(SharedRedis redis, IDeliveryDedu
             db => db.StringSetAsync(Prefix + key, 1, window, When.NotExists), cancellationToken);
         return answered ? claimed : await fallback.TryClaimAsync(key, window, cancellationToken);
     }
+
+    // Both places: the claim may have been taken by either, depending on whether Redis answered at the time.
+    public async ValueTask ReleaseAsync(string key, CancellationToken cancellationToken)
+    {
+        await redis.TryAsync("release a delivery", db => db.KeyDeleteAsync(Prefix + key), cancellationToken);
+        await fallback.ReleaseAsync(key, cancellationToken);
+    }
 }

@@ -20,6 +20,20 @@ public sealed class DeliveryClaimTests(RedisFixture redis) : IClassFixture<Redis
     }
 
     [Fact]
+    public async Task A_claim_given_back_by_one_replica_can_be_taken_by_another_at_once()
+    {
+        await using var first = Replica.Of(redis.Server);
+        await using var second = Replica.Of(redis.Server);
+        var key = "click:" + Guid.NewGuid();
+
+        Assert.True(await first.Claims.TryClaimAsync(key, Window, CancellationToken.None));
+        await first.Claims.ReleaseAsync(key, CancellationToken.None);
+
+        Assert.False(await redis.Server.Admin.GetDatabase().KeyExistsAsync("chatops:claim:" + key));
+        Assert.True(await second.Claims.TryClaimAsync(key, Window, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_claim_expires_with_its_window_and_can_then_be_claimed_again()
     {
         await using var first = Replica.Of(redis.Server);

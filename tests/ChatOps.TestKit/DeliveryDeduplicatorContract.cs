@@ -23,6 +23,18 @@ public abstract class DeliveryDeduplicatorContract
     }
 
     [Fact]
+    public async Task A_released_claim_can_be_taken_again_at_once()
+    {
+        var deduplicator = await CreateAsync();
+        var window = TimeSpan.FromMinutes(5);
+        Assert.True(await deduplicator.TryClaimAsync("click:U1:1.0:a", window, CancellationToken.None));
+        await deduplicator.ReleaseAsync("click:U1:1.0:a", CancellationToken.None);
+        await deduplicator.ReleaseAsync("never-claimed", CancellationToken.None);
+        Assert.True(await deduplicator.TryClaimAsync("click:U1:1.0:a", window, CancellationToken.None));
+        Assert.False(await deduplicator.TryClaimAsync("click:U1:1.0:a", window, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Of_many_racing_claims_exactly_one_wins()
     {
         var deduplicator = await CreateAsync();

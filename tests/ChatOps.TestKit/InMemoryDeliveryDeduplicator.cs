@@ -22,6 +22,12 @@ public sealed class InMemoryDeliveryDeduplicator(TimeProvider time) : IDeliveryD
         return ValueTask.FromResult(claimed);
     }
 
+    public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken)
+    {
+        _claims.TryRemove(key, out _);
+        return ValueTask.CompletedTask;
+    }
+
     private void Sweep(DateTimeOffset now)
     {
         foreach (var (key, until) in _claims)

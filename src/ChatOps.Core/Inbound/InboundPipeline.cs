@@ -29,6 +29,7 @@ public sealed partial class InboundPipeline(
         var settings = options.CurrentValue;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(settings.StoreTimeout);
+        string? claimed = null;
         try
         {
             if (envelope.AnswerInAcknowledgement)
@@ -38,18 +39,36 @@ public sealed partial class InboundPipeline(
                 envelope = envelope with { Incident = found };
             }
             // A gesture is claimed before the item is stored: the second click of a double click is never stored.
-            if (envelope.RepeatKey is { } gesture && !await deduplicator.TryClaimAsync(gesture, settings.RepeatWindow, bounded.Token))
-                return InboundAnswer.Repeat;
+            if (envelope.RepeatKey is { } gesture)
+            {
+                if (!await deduplicator.TryClaimAsync(gesture, settings.RepeatWindow, bounded.Token)) return InboundAnswer.Repeat;
+                claimed = gesture;
+            }
             if (!await queue.EnqueueAsync(Item(envelope), bounded.Token)) return InboundAnswer.Repeat;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The store did not answer a read or the write: nothing was done, and the platform must hear so.
+            // The store did not answer a read or the write: nothing was done, and the platform must hear so. The person
+            // is asked to click again, so the gesture is given back: that click must not count as the first one's double.
             LogNotStored(e, envelope.DeliveryKey);
+            if (claimed is not null) await ReleaseAsync(claimed);
             return InboundAnswer.Unavailable;
         }
         signal.Notify();
         return InboundAnswer.Queued;
+    }
+
+    private async Task ReleaseAsync(string gesture)
+    {
+        try
+        {
+            await deduplicator.ReleaseAsync(gesture, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The claim runs out by itself within the repeat window.
+            LogNotReleased(e, gesture);
+        }
     }
 
     /// <summary>The answer when there is one now; else the incident the command is about, when it names one.</summary>
@@ -74,6 +93,9 @@ public sealed partial class InboundPipeline(
     private static WorkItem Item(InboundEnvelope envelope) =>
         new(InboundJob.Kind, JsonSerializer.Serialize(envelope, InboundJson.Default.InboundEnvelope),
             $"{envelope.Place.Platform}:{envelope.Place.Channel}", envelope.DeliveryKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The claim of gesture {Gesture} could not be given back; it runs out by itself")]
+    private partial void LogNotReleased(Exception exception, string gesture);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryKey} could not be stored; the platform is told to try again")]
     private partial void LogNotStored(Exception exception, string deliveryKey);

@@ -17,4 +17,11 @@ public sealed class PostgresDeliveryDeduplicator(PostgresDatabase database) : ID
                 """).With("key", key).With("until", now + (long)window.TotalMilliseconds).With("now", now);
             return await claim.ExecuteNonQueryAsync(cancellationToken) == 1;
         }, cancellationToken);
+
+    public async ValueTask ReleaseAsync(string key, CancellationToken cancellationToken) =>
+        await database.RunAsync(async connection =>
+        {
+            await using var release = connection.Command("DELETE FROM delivery_claims WHERE key = @key").With("key", key);
+            return await release.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
 }

@@ -19,4 +19,12 @@ public sealed class SqliteDeliveryDeduplicator(SqliteDatabase database) : IDeliv
         claim.Parameters.AddWithValue("$now", now);
         return await claim.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
+
+    public async ValueTask ReleaseAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var session = await database.LeaseAsync(cancellationToken);
+        var release = session.Command("DELETE FROM delivery_claims WHERE key = $key");
+        release.Parameters.AddWithValue("$key", key);
+        await release.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -42,10 +42,29 @@ public sealed class InboundPipelineTests
         Assert.Equal(2, queue.Attempts);
     }
 
-    /// <summary>A store that never answers an enqueue, or fails it.</summary>
+    [Fact]
+    public async Task A_click_that_could_not_be_stored_may_be_clicked_again_at_once()
+    {
+        var queue = new StuckQueue { Fail = true };
+        await using var chat = new Conversation(configure: services => services.AddSingleton<IWorkQueue>(queue));
+        await chat.DeclareAsync("U-ALICE", "sev3 disk");
+        var pipeline = chat.Get<InboundPipeline>();
+        InboundEnvelope Click(string delivery) =>
+            new(new Actor(Conversation.Person("U-BOB")), chat.Channel, "note clicked", delivery) { RepeatKey = "test:click:U-BOB:1.0:mitigated" };
+
+        Assert.Equal(InboundOutcome.Unavailable, (await pipeline.AcceptAsync(Click("test:action:1"), default)).Outcome);
+        queue.Fail = false;
+        queue.Accept = true;
+        Assert.Equal(InboundOutcome.Queued, (await pipeline.AcceptAsync(Click("test:action:2"), default)).Outcome);
+        Assert.Equal(InboundOutcome.Repeat, (await pipeline.AcceptAsync(Click("test:action:3"), default)).Outcome);
+    }
+
+    /// <summary>A store that never answers an enqueue, or fails it, or (when told) takes it.</summary>
     private sealed class StuckQueue : IWorkQueue
     {
         public bool Fail { get; set; }
+
+        public bool Accept { get; set; }
 
         public int Attempts { get; private set; }
 
@@ -53,6 +72,7 @@ public sealed class InboundPipelineTests
         {
             Attempts++;
             if (Fail) throw new InvalidOperationException("database is locked");
+            if (Accept) return true;
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return true;
         }
