@@ -17,8 +17,8 @@ namespace ChatOps.Slack.Outbound;
 internal sealed class ChannelPacer(IOptionsMonitor<SlackOptions> options, TimeProvider time, IPaceTokens tokens)
 {
     private const string UpdateLane = "slack:update";
-    private readonly ConcurrentDictionary<string, Lane> _channels = new(StringComparer.Ordinal);
-    private readonly Lane _updates = new(UpdateLane);
+    private readonly ConcurrentDictionary<string, PacedLane> _channels = new(StringComparer.Ordinal);
+    private readonly PacedLane _updates = new(UpdateLane, tokens, time);
 
     /// <summary>A pacer whose buckets live in this process only.</summary>
     public ChannelPacer(IOptionsMonitor<SlackOptions> options, TimeProvider time)
@@ -30,58 +30,14 @@ internal sealed class ChannelPacer(IOptionsMonitor<SlackOptions> options, TimePr
     public Task<T> PostAsync<T>(string channel, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var lane = _channels.GetOrAdd(channel, c => new Lane("slack:post:" + c));
-        return RunAsync(lane, settings.PostBurst, settings.PostInterval, operation, cancellationToken);
+        var lane = _channels.GetOrAdd(channel, c => new PacedLane("slack:post:" + c, tokens, time));
+        return lane.RunAsync(settings.PostBurst, settings.PostInterval, operation, cancellationToken);
     }
 
     /// <summary>An update of a message posted earlier, anywhere in the workspace.</summary>
     public Task<T> UpdateAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        return RunAsync(_updates, settings.UpdateBurst, settings.UpdateInterval, operation, cancellationToken);
-    }
-
-    private async Task<T> RunAsync<T>(Lane lane, int burst, TimeSpan interval, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
-    {
-        var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task previous;
-        lock (lane)
-        {
-            previous = lane.Tail;
-            lane.Tail = turn.Task;
-        }
-        try
-        {
-            await previous.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Leaving the queue early must not let the caller behind overtake the one ahead.
-            _ = previous.ContinueWith(_ => turn.TrySetResult(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            throw;
-        }
-        try
-        {
-            await TakeTokenAsync(lane, burst, interval, cancellationToken);
-            return await operation(cancellationToken);
-        }
-        finally
-        {
-            turn.TrySetResult();
-        }
-    }
-
-    // Only the caller holding the lane's turn takes its token, so this process's calls take them in call order.
-    private async Task TakeTokenAsync(Lane lane, int burst, TimeSpan interval, CancellationToken cancellationToken)
-    {
-        if (interval <= TimeSpan.Zero) return;
-        var wait = await tokens.TakeAsync(lane.Name, burst, interval, cancellationToken);
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
-    }
-
-    private sealed class Lane(string name)
-    {
-        public string Name { get; } = name;
-        public Task Tail { get; set; } = Task.CompletedTask;
+        return _updates.RunAsync(settings.UpdateBurst, settings.UpdateInterval, operation, cancellationToken);
     }
 }
