@@ -1,4 +1,5 @@
 using ChatOps.Core.Access;
+using ChatOps.Core.Alerts;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
@@ -13,6 +14,7 @@ using ChatOps.Core.Runs;
 using ChatOps.Core.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core;
 
@@ -49,6 +51,13 @@ public static class CoreServices
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<IWorkHandler, InboundJob>();
+        services.AddSingleton<BotCommands>();
+        services.AddSingleton<IncidentDeclaration>();
+        services.AddSingleton<AlertRouter>();
+        services.AddSingleton<AlertView>();
+        services.AddSingleton<AlertDeclaration>();
+        services.AddSingleton<IWorkHandler, AlertJob>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidation>());
         foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))
             services.AddSingleton(typeof(ICommandHandler), handler);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatOps.Core;
 using ChatOps.Core.Access;
+using ChatOps.Core.Alerts;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
@@ -60,6 +61,7 @@ public sealed partial class Conversation : IAsyncDisposable
         services.AddSingleton<IWorkQueue, InMemoryWorkQueue>();
         services.AddSingleton<IDeliveryDeduplicator, InMemoryDeliveryDeduplicator>();
         services.AddSingleton<IMessageJournal, InMemoryMessageJournal>();
+        services.AddSingleton<IAlertGroupStore, InMemoryAlertGroupStore>();
         services.Configure<ApprovalOptions>(_ => { });
         foreach (var executor in executors ?? []) services.AddSingleton(executor);
         services.AddSingleton(new RunbookCatalog(Runbooks.Value));

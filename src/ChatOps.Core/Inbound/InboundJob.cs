@@ -62,6 +62,13 @@ public sealed partial class InboundJob(
         }
     }
 
+    /// <summary>The envelope as a work item. Work of one chat place runs in order, so its posts keep the order the commands came in.</summary>
+    public static WorkItem Item(InboundEnvelope envelope) =>
+        new(Kind, JsonSerializer.Serialize(envelope, InboundJson.Default.InboundEnvelope), OrderingKey(envelope.Place), envelope.DeliveryKey);
+
+    /// <summary>The order a place's work runs in: its channel's, threads included.</summary>
+    public static string OrderingKey(ChatPlace place) => $"{place.Platform}:{place.Channel}";
+
     private static InboundEnvelope Envelope(WorkItem item) =>
         JsonSerializer.Deserialize(item.Payload, InboundJson.Default.InboundEnvelope)
             ?? throw new InvalidOperationException($"Work item {item.Id} has no envelope.");

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ChatOps.Core.Alerts;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Delivery;
 using ChatOps.Core.Incidents;
@@ -22,9 +22,32 @@ public sealed partial class InboundPipeline(
     IWorkQueue queue,
     WorkSignal signal,
     IOptionsMonitor<InboundOptions> options,
+    IOptionsMonitor<AlertOptions> alerts,
     ILogger<InboundPipeline> logger)
 {
-    public async Task<InboundAnswer> AcceptAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
+    public Task<InboundAnswer> AcceptAsync(InboundEnvelope envelope, CancellationToken cancellationToken) =>
+        StoreAsync(envelope.DeliveryKey, envelope.RepeatKey, async token =>
+        {
+            if (!envelope.AnswerInAcknowledgement) return (null, InboundJob.Item(envelope));
+            var (answer, found) = await AnswerNowAsync(envelope, token);
+            return (answer, answer is null ? InboundJob.Item(envelope with { Incident = found }) : null);
+        }, cancellationToken);
+
+    /// <summary>
+    /// An Alertmanager notification: it runs in the order of the alerts channel, so that a click on what it posts there
+    /// comes after it. Alertmanager's retry of it carries the same delivery key.
+    /// </summary>
+    public Task<InboundAnswer> AcceptAsync(AlertNotification notification, CancellationToken cancellationToken)
+    {
+        var place = alerts.CurrentValue.Place
+            ?? throw new InvalidOperationException($"{AlertOptions.SectionName}:Channel is not set, so an alert has nowhere to go.");
+        var item = AlertJob.Item(notification, place);
+        return StoreAsync(item.DeliveryKey!, null, _ => Task.FromResult<(InboundAnswer?, WorkItem?)>((null, item)), cancellationToken);
+    }
+
+    /// <summary>Prepares the item (or the answer now) and stores it, all within the store timeout.</summary>
+    private async Task<InboundAnswer> StoreAsync(
+        string deliveryKey, string? gesture, Func<CancellationToken, Task<(InboundAnswer? Answer, WorkItem? Item)>> prepare, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -32,25 +55,21 @@ public sealed partial class InboundPipeline(
         string? claimed = null;
         try
         {
-            if (envelope.AnswerInAcknowledgement)
-            {
-                var (answer, found) = await AnswerNowAsync(envelope, bounded.Token);
-                if (answer is not null) return answer;
-                envelope = envelope with { Incident = found };
-            }
+            var (answer, item) = await prepare(bounded.Token);
+            if (answer is not null) return answer;
             // A gesture is claimed before the item is stored: the second click of a double click is never stored.
-            if (envelope.RepeatKey is { } gesture)
+            if (gesture is not null)
             {
                 if (!await deduplicator.TryClaimAsync(gesture, settings.RepeatWindow, bounded.Token)) return InboundAnswer.Repeat;
                 claimed = gesture;
             }
-            if (!await queue.EnqueueAsync(Item(envelope), bounded.Token)) return InboundAnswer.Repeat;
+            if (!await queue.EnqueueAsync(item!, bounded.Token)) return InboundAnswer.Repeat;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The store did not answer a read or the write: nothing was done, and the platform must hear so. The person
             // is asked to click again, so the gesture is given back: that click must not count as the first one's double.
-            LogNotStored(e, envelope.DeliveryKey);
+            LogNotStored(e, deliveryKey);
             if (claimed is not null) await ReleaseAsync(claimed);
             return InboundAnswer.Unavailable;
         }
@@ -88,11 +107,6 @@ public sealed partial class InboundPipeline(
         var (incident, error) = await resolver.ResolveAsync(parsed.Command, context, cancellationToken);
         return error is not null ? (new InboundAnswer(InboundOutcome.Answered, CommandResult.Reject(error)), null) : (null, incident?.Id);
     }
-
-    /// <summary>Work of one chat place runs in order, so its posts keep the order the commands came in.</summary>
-    private static WorkItem Item(InboundEnvelope envelope) =>
-        new(InboundJob.Kind, JsonSerializer.Serialize(envelope, InboundJson.Default.InboundEnvelope),
-            $"{envelope.Place.Platform}:{envelope.Place.Channel}", envelope.DeliveryKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The claim of gesture {Gesture} could not be given back; it runs out by itself")]
     private partial void LogNotReleased(Exception exception, string gesture);

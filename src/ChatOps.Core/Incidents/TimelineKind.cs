@@ -30,4 +30,5 @@ public enum TimelineKind
     MitigationExpired,
     SeverityConfirmed,
     MitigationDone,
+    AlertResolved,
 }
