@@ -1,3 +1,4 @@
+using ChatOps.Core.Alerts;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Delivery;
 using ChatOps.Core.Incidents;
@@ -19,7 +20,7 @@ public static class StorageServiceCollectionExtensions
     public const string PostgresConnectionName = "Postgres";
 
     /// <summary>
-    /// The stores, the work queue, the message journal, the delivery claims and <see cref="IStorageSchema"/>: on PostgreSQL
+    /// The stores (alert groups too), the work queue, the message journal, the delivery claims and <see cref="IStorageSchema"/>: on PostgreSQL
     /// when <c>ConnectionStrings:Postgres</c> is set, else in the embedded SQLite file at <c>Storage:Sqlite:Path</c>
     /// (relative to <paramref name="contentRoot"/>). The host migrates through <see cref="IStorageSchema"/> before work is taken.
     /// </summary>
@@ -48,6 +49,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWorkQueue, SqliteWorkQueue>();
         services.AddSingleton<IMessageJournal, SqliteMessageJournal>();
         services.AddSingleton<IDeliveryDeduplicator, SqliteDeliveryDeduplicator>();
+        services.AddSingleton<IAlertGroupStore, SqliteAlertGroupStore>();
         return services;
     }
 
@@ -66,6 +68,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWorkQueue, PostgresWorkQueue>();
         services.AddSingleton<IMessageJournal, PostgresMessageJournal>();
         services.AddSingleton<IDeliveryDeduplicator, PostgresDeliveryDeduplicator>();
+        services.AddSingleton<IAlertGroupStore, PostgresAlertGroupStore>();
         return services;
     }
 }

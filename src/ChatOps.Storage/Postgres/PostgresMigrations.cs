@@ -153,5 +153,16 @@ internal static class PostgresMigrations
             ALTER TABLE audit ADD COLUMN effect text;
             CREATE UNIQUE INDEX audit_effect ON audit (effect) WHERE effect IS NOT NULL;
             """),
+        // Alertmanager's groups: the newest notification of each (what a Declare click declares from), kept as the text it
+        // was written as, and the incident declared from it, so that later firings of the group join that incident.
+        (4, """
+            CREATE TABLE alert_groups (
+                id text PRIMARY KEY,
+                group_key text NOT NULL,
+                notification text NOT NULL,
+                incident_id text REFERENCES incidents (id),
+                updated_at timestamptz NOT NULL
+            );
+            """),
     ];
 }

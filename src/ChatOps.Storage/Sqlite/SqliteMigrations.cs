@@ -189,5 +189,16 @@ internal static class SqliteMigrations
             ALTER TABLE audit ADD COLUMN effect TEXT;
             CREATE UNIQUE INDEX audit_effect ON audit (effect) WHERE effect IS NOT NULL;
             """),
+        // Alertmanager's groups: the newest notification of each (what a Declare click declares from) and the incident
+        // declared from it, so that later firings of the group join that incident.
+        (10, """
+            CREATE TABLE alert_groups (
+                id TEXT PRIMARY KEY,
+                group_key TEXT NOT NULL,
+                notification TEXT NOT NULL,
+                incident_id TEXT REFERENCES incidents (id),
+                updated_at TEXT NOT NULL
+            );
+            """),
     ];
 }

@@ -1,3 +1,4 @@
+using ChatOps.Core.Alerts;
 using ChatOps.Core.Delivery;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
@@ -29,6 +30,20 @@ public sealed class PostgresMitigationStoreTests(PostgresFixture fixture) : Miti
             new NewIncident("mitigated", Severity.Sev2, new ChatPlace("slack", "C1"), TestPeople.P("U1"), DateTimeOffset.UnixEpoch.AddYears(56), null),
             _ => [], default);
         return (new PostgresMitigationStore(database), incident.Id);
+    }
+
+    public void Dispose() => _databases.Dispose();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAlertGroupStoreTests(PostgresFixture fixture) : AlertGroupStoreContract, IDisposable
+{
+    private readonly PostgresDatabases _databases = new(fixture);
+
+    protected override async Task<(IAlertGroupStore Groups, IIncidentStore Incidents)> CreateStoresAsync()
+    {
+        var database = await _databases.CreateAsync();
+        return (new PostgresAlertGroupStore(database), new PostgresIncidentStore(database));
     }
 
     public void Dispose() => _databases.Dispose();
