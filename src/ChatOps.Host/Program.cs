@@ -12,7 +12,8 @@ try
     builder.Configuration.AddShippedSettings(builder.Environment);
     builder.Logging.AddJsonConsole();
     // Redis comes last: it wraps what the others registered.
-    builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets().AddChatOpsWork().AddChatOpsSlack().AddChatOpsTeams().AddChatOpsRedis();
+    builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets().AddChatOpsWork().AddChatOpsSlack().AddChatOpsTeams().AddChatOpsAlerts()
+        .AddChatOpsRedis();
     app = builder.Build();
 }
 catch (InvalidConfigurationException e)
@@ -28,6 +29,7 @@ try
     app.MapHealthEndpoints();
     app.MapChatOpsSlack();
     app.MapChatOpsTeams();
+    app.MapChatOpsAlerts();
     await app.RunAsync();
 }
 catch (Exception e) when (ConfigurationErrors.Of(e) is { Count: > 0 } errors)

@@ -30,7 +30,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void No_adapter_depends_on_another_adapter_or_on_storage()
     {
-        string[] adapters = ["ChatOps.Slack", "ChatOps.Teams", "ChatOps.LocalWorkspace"];
+        string[] adapters = ["ChatOps.Slack", "ChatOps.Teams", "ChatOps.LocalWorkspace", "ChatOps.Alertmanager"];
         foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "ChatOps.*.dll"))
         {
             var name = Path.GetFileNameWithoutExtension(file);

@@ -73,6 +73,39 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task Wrong_alert_settings_stop_the_host_with_each_named_on_its_own_line()
+    {
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Alerts__WebhookToken"] = "short",
+            ["Alerts__Channel"] = "teams:19:alerts@thread.tacv2",
+            ["Alerts__Routes__0__Matchers__0"] = "severity",
+            ["Alerts__Routes__0__Runbook"] = "no-such-runbook",
+            ["Storage__Sqlite__Path"] = Path.Combine(_folder.FullName, "chatops.db"),
+        });
+        Assert.Equal(1, await host.WaitForExitAsync());
+        var lines = host.Output.Split('\n').Where(l => l.StartsWith("ChatOps cannot start: ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(lines, l => l.Contains("Alerts:WebhookToken must be at least 16 characters", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Alerts:Channel must name a platform this deployment serves", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Alerts:TeamsServiceUrl must be the https service URL", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Alerts:Routes:0:Matchers:0: 'severity' is not a matcher", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Alerts:Routes:0:Runbook: there is no runbook 'no-such-runbook'", StringComparison.Ordinal));
+        Assert.DoesNotContain("Unhandled exception", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_webhook_token_without_an_alerts_channel_stops_the_host()
+    {
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["Alerts__WebhookToken"] = "0123456789abcdef0123456789abcdef",
+            ["Storage__Sqlite__Path"] = Path.Combine(_folder.FullName, "chatops.db"),
+        });
+        Assert.Equal(1, await host.WaitForExitAsync());
+        Assert.Contains("ChatOps cannot start: Alerts:Channel must be set beside Alerts:WebhookToken", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_time_zone_stops_the_host_with_its_setting_named()
     {
         await using var host = HostProcess.Start(new Dictionary<string, string>
