@@ -14,11 +14,14 @@ namespace ChatOps.Host.Tests;
 /// configured as the workspace's own; the workspace finds the bot at the address the host listens on. No targets are
 /// configured, so flags are set on a fake platform: the real executor reads its target before a request can be made.
 /// </summary>
-public sealed class KestrelChatOpsFactory : ChatOpsFactory
+public class KestrelChatOpsFactory : ChatOpsFactory
 {
     private readonly int _port = FreePort();
 
     public KestrelChatOpsFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
+
+    /// <summary>Where the host listens, for servers that call it (Alertmanager's webhook).</summary>
+    public Uri Address => new($"http://127.0.0.1:{_port}/");
 
     /// <summary>Where set-flag mitigations land; the model flag starts at the usual model.</summary>
     public FakeMitigationExecutor Flags { get; } = new("set-flag", "claude-3-5-sonnet");

@@ -13,9 +13,12 @@ namespace ChatOps.Host.Tests;
 /// turn the local workspace on. The channel's identity provider is in memory; the bot's token and its connector calls go
 /// to <see cref="FakeBotFramework"/> at the https addresses Teams gives.
 /// </summary>
-internal sealed class TeamsChatOpsFactory(FakeBotFramework botFramework) : WebApplicationFactory<Program>
+internal sealed class TeamsChatOpsFactory(FakeBotFramework botFramework, string? alertsChannel = null) : WebApplicationFactory<Program>
 {
     public const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
+
+    /// <summary>The webhook's token when the factory is given an alerts channel.</summary>
+    public const string AlertsToken = "teams-alerts-token-0123456789abcdef";
     private readonly string _folder = Directory.CreateTempSubdirectory("chatops-teams-host-").FullName;
 
     public FakeChannelIdentity Identity { get; } = new();
@@ -33,6 +36,12 @@ internal sealed class TeamsChatOpsFactory(FakeBotFramework botFramework) : WebAp
         // Pacing is tested on its own; here it would only slow the flows down.
         builder.UseSetting("Teams:PostInterval", "00:00:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (alertsChannel is not null)
+        {
+            builder.UseSetting("Alerts:WebhookToken", AlertsToken);
+            builder.UseSetting("Alerts:Channel", $"teams:{alertsChannel}");
+            builder.UseSetting("Alerts:TeamsServiceUrl", ServiceUrl);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddHttpClient(ChannelKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Identity);

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChatOps.Core.Incidents;
 using ChatOps.TestKit.Teams;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Host.Tests;
 
@@ -112,11 +114,49 @@ public sealed class TeamsFlowTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string json, string token)
+    [Fact]
+    public async Task An_alert_is_offered_in_a_Teams_channel_and_its_Declare_button_declares_the_incident_there()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        await using var alerting = new TeamsChatOpsFactory(_botFramework, alertsChannel: _channel);
+        using var client = alerting.CreateClient();
+        var firedAt = new DateTimeOffset(2026, 11, 28, 8, 47, 13, TimeSpan.Zero);
+        var notification = new JsonObject
+        {
+            ["version"] = "4", ["status"] = "firing", ["receiver"] = "chatops", ["groupKey"] = $"{{}}:{{alertname=\"TeamsLatency{_channel[3..9]}\"}}",
+            ["alerts"] = new JsonArray(new JsonObject
+            {
+                ["status"] = "firing", ["startsAt"] = "2026-11-28T08:47:13Z", ["endsAt"] = "0001-01-01T00:00:00Z", ["fingerprint"] = "1a30ba71cca2921f",
+                ["labels"] = new JsonObject { ["alertname"] = "TeamsLatency", ["instance"] = "vllm-0" },
+                ["annotations"] = new JsonObject { ["summary"] = "p99 above 2s" },
+            }),
+        }.ToJsonString();
+        using (var accepted = await PostAsync(notification, TeamsChatOpsFactory.AlertsToken, client, "/alerts/alertmanager"))
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        var offer = await _botFramework.WaitForAsync(
+            c => c is { Method: "POST", Target: "/emea/v3/conversations" } && Card(c).Contains("Alert firing: TeamsLatency", StringComparison.Ordinal),
+            Waits.Patience, "offering the alert in the Teams channel");
+        Assert.Equal(_channel, (string?)offer.Body!["channelData"]!["channel"]!["id"]);
+        Assert.Equal(FakeBotFramework.Tenant, (string?)offer.Body!["tenantId"]);
+        using (var clicked = await PostAsync(Click("f:alert-1", offer.ActivityId!, Button(offer, "Declare")), alerting.Token(), client))
+            Assert.Equal(200, (int?)JsonNode.Parse(await clicked.Content.ReadAsStringAsync())!["statusCode"]);
+
+        await _botFramework.WaitForAsync(
+            c => c is { Method: "POST", Target: "/emea/v3/conversations" } && Card(c).Contains("TeamsLatency: p99 above 2s", StringComparison.Ordinal)
+                && Card(c).Contains("INC-", StringComparison.Ordinal),
+            Waits.Patience, "posting the incident declared from the alert");
+        var store = alerting.Services.GetRequiredService<IIncidentStore>();
+        var incident = Assert.Single(await store.ListOpenAsync(null, CancellationToken.None));
+        Assert.Equal(("teams", _channel), (incident.Place.Platform, incident.Place.Channel));
+        var first = (await store.TimelineAsync(incident.Id, CancellationToken.None))[0];
+        Assert.Equal((TimelineKind.AlertFired, firedAt), (first.Kind, first.At));
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string json, string token, HttpClient? client = null, string path = "/api/messages")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await _client.SendAsync(request);
+        return await (client ?? _client).SendAsync(request);
     }
 
     private static string Card(FakeBotFramework.Call call) => call.Body?.ToJsonString() ?? "";
