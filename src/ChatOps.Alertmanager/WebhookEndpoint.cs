@@ -26,7 +26,8 @@ internal sealed partial class WebhookEndpoint(InboundPipeline pipeline, IOptions
             return Results.Unauthorized();
         }
         var body = await ReadAsync(request, http.RequestAborted);
-        if (body is null) return Results.Text($"The body is larger than {MaxBody} bytes; set max_alerts on the webhook.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (body is null)
+            return Results.Text($"The body is larger than {MaxBody} bytes; set max_alerts on the webhook.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
         var (notification, error) = WebhookReader.Read(body);
         if (notification is null)

@@ -27,7 +27,7 @@ internal static partial class WebhookReader
         }
         if (message is null) return (null, "The body is not a JSON object.");
         if (message.Version != "4")
-            return (null, message.Version is null ? "version is missing; this endpoint reads Alertmanager's webhook version 4." : $"version is '{Shown(message.Version)}'; this endpoint reads Alertmanager's webhook version 4.");
+            return (null, $"version is {(message.Version is null ? "missing" : $"'{Shown(message.Version)}'")}; this endpoint reads Alertmanager's webhook version 4.");
         if (!TryStatus(message.Status, out var status)) return (null, $"status must be firing or resolved, not {Quoted(message.Status)}.");
         if (string.IsNullOrEmpty(message.GroupKey)) return (null, "groupKey is missing.");
         if (message.Receiver is null) return (null, "receiver is missing.");

@@ -68,8 +68,6 @@ public sealed partial class AlertMatcher
         return true;
     }
 
-    public override string ToString() => $"{Label}{Operator}\"{Value}\"";
-
     private static bool Unquote(string raw, out string value)
     {
         value = raw;

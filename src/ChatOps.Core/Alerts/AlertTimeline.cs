@@ -29,7 +29,7 @@ public static class AlertTimeline
         var data = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
         {
             ["alert"] = group.Value,
-            ["fingerprint"] = AlertText.Line(alert.Fingerprint, 64),
+            ["fingerprint"] = alert.Fingerprint,
         });
         return new TimelineEvent(incident, at, Actor.System.Id, kind, $"Alert {what}: {Headline(alert)}", data)
         {

@@ -37,7 +37,8 @@ public sealed class AlertView(IncidentClock clock)
     /// <summary>The alerts an incident was declared from, with its route's runbook to run (a button) or started.</summary>
     public ChatMessage Declared(Incident incident, AlertNotification notification, AlertRoute route)
     {
-        var blocks = new List<MessageBlock> { new TextBlock($"Declared from {notification.Group}, which Alertmanager groups as {Labels(notification.GroupLabels)}.") };
+        var grouped = $"Declared from {notification.Group}, which Alertmanager groups as {Labels(notification.GroupLabels)}.";
+        var blocks = new List<MessageBlock> { new TextBlock(grouped) };
         blocks.AddRange(Details(notification, notification.Alerts));
         if (route.Runbook is { } runbook)
         {

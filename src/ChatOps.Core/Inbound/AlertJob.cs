@@ -70,7 +70,8 @@ public sealed partial class AlertJob(
         }
         if (fresh.Count == 0) return;
         await incidents.AppendAsync([.. fresh.OrderBy(e => e.At)], cancellationToken);
-        await delivery.DeliverAsync([new Outgoing(Audience.Thread, view.Joined(notification, news), incident)], Actor.System, incident.Place, cancellationToken);
+        var joined = new Outgoing(Audience.Thread, view.Joined(notification, news), incident);
+        await delivery.DeliverAsync([joined], Actor.System, incident.Place, cancellationToken);
     }
 
     /// <summary>The alerts channel hears that a notification could not be handled, so nobody waits for an offer that will not come.</summary>
@@ -79,7 +80,8 @@ public sealed partial class AlertJob(
         var group = AlertNotification.FromJson(item.Payload).Group;
         try
         {
-            await PostAsync(ChatMessage.Plain($"An Alertmanager notification of {group} could not be handled: {reason.ReplaceLineEndings(" ")}"), Place(), cancellationToken);
+            var told = ChatMessage.Plain($"An Alertmanager notification of {group} could not be handled: {reason.ReplaceLineEndings(" ")}");
+            await PostAsync(told, Place(), cancellationToken);
         }
         catch (ChatSurfaceException e)
         {

@@ -15,16 +15,22 @@ internal static class AlertsRegistration
 
     private const string Slack = "slack";
 
+    private const string ChannelMissing =
+        "Alerts:Channel must be set beside Alerts:WebhookToken: it is where alerts are posted, e.g. slack:C0123ABCD.";
+
+    private const string PlatformNotServed =
+        "Alerts:Channel must name a platform this deployment serves: slack:<channel id> or teams:<channel id> (Teams needs MicrosoftAppId).";
+
+    private const string TeamsServiceUrlMissing = TeamsServiceUrlSetting
+        + " must be the https service URL of the team's Bot Framework traffic (e.g. https://smba.trafficmanager.net/emea/) for a Teams alerts channel.";
+
     public static WebApplicationBuilder AddChatOpsAlerts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName)
             .Configure<IConfiguration>((o, configuration) => o.Address ??= TeamsAddress(o, configuration))
-            .Validate<IConfiguration>((o, configuration) => !IsOn(configuration) || !string.IsNullOrWhiteSpace(o.Channel),
-                $"{AlertOptions.SectionName}:Channel must be set beside {AlertmanagerOptions.TokenSetting}: it is where alerts are posted, e.g. slack:C0123ABCD.")
-            .Validate<IConfiguration>((o, configuration) => o.Place is not { } place || Serves(configuration, place.Platform),
-                $"{AlertOptions.SectionName}:Channel must name a platform this deployment serves: slack:<channel id> or teams:<channel id> (Teams needs MicrosoftAppId).")
-            .Validate<IConfiguration>((o, configuration) => o.Place?.Platform != TeamsPlatform.Name || o.Address is not null,
-                $"{TeamsServiceUrlSetting} must be the https service URL of the team's Bot Framework traffic (e.g. https://smba.trafficmanager.net/emea/) for a Teams alerts channel.")
+            .Validate<IConfiguration>((o, configuration) => !IsOn(configuration) || !string.IsNullOrWhiteSpace(o.Channel), ChannelMissing)
+            .Validate<IConfiguration>((o, configuration) => o.Place is not { } place || Serves(configuration, place.Platform), PlatformNotServed)
+            .Validate(o => o.Place?.Platform != TeamsPlatform.Name || o.Address is not null, TeamsServiceUrlMissing)
             .ValidateOnStart();
         builder.Services.AddAlertmanager();
         return builder;

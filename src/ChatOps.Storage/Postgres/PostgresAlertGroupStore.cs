@@ -25,7 +25,8 @@ public sealed class PostgresAlertGroupStore(PostgresDatabase database) : IAlertG
             await using var find = connection.Command("SELECT notification, incident_id FROM alert_groups WHERE id = @id").With("id", id.Value);
             await using var reader = await find.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
-                ? new AlertGroup(id, AlertNotification.FromJson(reader.GetString(0)), reader.GetNullableString(1) is { } linked ? IncidentId.Parse(linked) : null)
+                ? new AlertGroup(id, AlertNotification.FromJson(reader.GetString(0)),
+                    reader.GetNullableString(1) is { } linked ? IncidentId.Parse(linked) : null)
                 : null;
         }, cancellationToken);
 
