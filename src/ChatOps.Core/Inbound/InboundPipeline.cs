@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Delivery;
 using ChatOps.Core.Incidents;
+using ChatOps.Core.Telemetry;
 using ChatOps.Core.Work;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,9 +24,20 @@ public sealed partial class InboundPipeline(
     IWorkQueue queue,
     WorkSignal signal,
     IOptionsMonitor<InboundOptions> options,
+    InboundMetrics metrics,
     ILogger<InboundPipeline> logger)
 {
     public async Task<InboundAnswer> AcceptAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var started = metrics.Start();
+        using var activity = ChatOpsTelemetry.Source.StartActivity("inbound accept");
+        var answer = await DecideAsync(envelope, cancellationToken);
+        metrics.Record(started, answer);
+        activity?.SetTag("chatops.inbound.outcome", InboundMetrics.OutcomeOf(answer));
+        return answer;
+    }
+
+    private async Task<InboundAnswer> DecideAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -89,10 +102,16 @@ public sealed partial class InboundPipeline(
         return error is not null ? (new InboundAnswer(InboundOutcome.Answered, CommandResult.Reject(error)), null) : (null, incident?.Id);
     }
 
-    /// <summary>Work of one chat place runs in order, so its posts keep the order the commands came in.</summary>
+    /// <summary>
+    /// Work of one chat place runs in order, so its posts keep the order the commands came in. The item carries this
+    /// request's trace, so that its run joins it, on whichever replica it runs.
+    /// </summary>
     private static WorkItem Item(InboundEnvelope envelope) =>
         new(InboundJob.Kind, JsonSerializer.Serialize(envelope, InboundJson.Default.InboundEnvelope),
-            $"{envelope.Place.Platform}:{envelope.Place.Channel}", envelope.DeliveryKey);
+            $"{envelope.Place.Platform}:{envelope.Place.Channel}", envelope.DeliveryKey)
+        {
+            TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null,
+        };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The claim of gesture {Gesture} could not be given back; it runs out by itself")]
     private partial void LogNotReleased(Exception exception, string gesture);
