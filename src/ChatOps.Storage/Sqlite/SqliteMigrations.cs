@@ -189,5 +189,9 @@ internal static class SqliteMigrations
             ALTER TABLE audit ADD COLUMN effect TEXT;
             CREATE UNIQUE INDEX audit_effect ON audit (effect) WHERE effect IS NOT NULL;
             """),
+        // A work item keeps the trace of the request that enqueued it, so that its run joins that trace on any replica.
+        (10, """
+            ALTER TABLE work_items ADD COLUMN trace_parent TEXT;
+            """),
     ];
 }
