@@ -40,6 +40,7 @@ public sealed class DeclareIncident(
                 $"Incident declared at {severity.Label()}: {title}" + (awaits ? $" ({severity.Label()} awaits a manager's confirmation)" : ""),
                 awaits ? ImmutableSortedDictionary<string, string>.Empty.Add("confirmation", "awaited") : null)),
         ], cancellationToken);
+        WorkScope.Concerns(incident.Id.ToString());
 
         var blocks = new List<MessageBlock>
         {
