@@ -20,6 +20,9 @@ public sealed class KestrelChatOpsFactory : ChatOpsFactory
 
     public KestrelChatOpsFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
 
+    /// <summary>Where the host listens once started.</summary>
+    public Uri Address => new($"http://127.0.0.1:{_port}");
+
     /// <summary>Where set-flag mitigations land; the model flag starts at the usual model.</summary>
     public FakeMitigationExecutor Flags { get; } = new("set-flag", "claude-3-5-sonnet");
 
