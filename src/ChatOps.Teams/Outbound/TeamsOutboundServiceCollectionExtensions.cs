@@ -1,9 +1,9 @@
 using ChatOps.Core.Chat;
 using ChatOps.Core.Pacing;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatOps.Teams.Outbound;
 
