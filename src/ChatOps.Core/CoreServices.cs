@@ -24,6 +24,13 @@ public static class CoreServices
     public static IServiceCollection AddIncidentCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // The host brings its meter factory; a host without one (a test's container) gets the default.
+        services.AddMetrics();
+        services.AddSingleton<InboundMetrics>();
+        services.AddSingleton<CheckMetrics>();
+        services.AddSingleton<MitigationMetrics>();
+        services.AddSingleton<IncidentMetrics>();
+        services.TryAddSingleton<ChatCallMetrics>(); // An adapter that counts its calls may have added it first.
         services.TryAddSingleton<IRoleDirectory, RoleDirectory>();
         services.AddSingleton<IncidentPolicy>();
         services.AddSingleton<IncidentClock>();

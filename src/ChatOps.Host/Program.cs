@@ -11,6 +11,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.Configuration.AddShippedSettings(builder.Environment);
     builder.Logging.AddJsonConsole();
+    builder.AddChatOpsTelemetry();
     // Redis comes last: it wraps what the others registered.
     builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets().AddChatOpsWork().AddChatOpsSlack().AddChatOpsTeams().AddChatOpsAlerts()
         .AddChatOpsRedis();
@@ -27,6 +28,7 @@ try
     // Every option set is validated before mapping reads any, so that all wrong settings are named, not the first met.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     app.MapHealthEndpoints();
+    app.MapChatOpsTelemetry();
     app.MapChatOpsSlack();
     app.MapChatOpsTeams();
     app.MapChatOpsAlerts();

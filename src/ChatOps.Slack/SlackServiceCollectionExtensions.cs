@@ -7,6 +7,7 @@ using ChatOps.Slack.Outbound;
 using ChatOps.Slack.SocketMode;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Slack;
@@ -37,6 +38,8 @@ public static class SlackServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<SlackOptions>, SlackOptionsSetup>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ChatCallMetrics>();
 
         services.AddSingleton<SlackRequestReader>();
         services.AddSingleton<DeclareModal>();
@@ -45,15 +48,19 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<InteractionEndpoint>();
         services.AddSingleton<EventEndpoint>();
 
-        services.AddHttpClient<SlackApiClient>((sp, client) =>
+        var api = services.AddHttpClient<SlackApiClient>((sp, client) =>
             {
                 client.BaseAddress = new Uri(sp.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue.ApiUrl!);
                 client.Timeout = Timeout.InfiniteTimeSpan; // The resilience pipeline owns the timeouts.
             })
             .ConfigurePrimaryHttpMessageHandler(sp => apiTransport?.Invoke(sp) ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             // The client lives in singletons; connections are recycled by PooledConnectionLifetime instead of handler rotation.
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("slack", SlackResilience.Configure);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        api.AddResilienceHandler("slack", SlackResilience.Configure);
+        // Below the retries: each attempt is counted, 429s that a retry waited out included.
+        api.AddHttpMessageHandler(sp => new ChatCallMetering(sp.GetRequiredService<ChatCallMetrics>(), SlackPlatform.Name, "unknown"));
+        services.AddSingleton<SlackHealthCheck>();
+        services.AddHealthChecks().AddCheck<SlackHealthCheck>("slack", HealthStatus.Degraded, ["ready"]);
 
         // In process unless the host registered shared ones (Redis) first.
         services.TryAddSingleton<IPaceTokens, InProcessPaceTokens>();

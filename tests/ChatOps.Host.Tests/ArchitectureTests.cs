@@ -5,7 +5,7 @@ namespace ChatOps.Host.Tests;
 /// <summary>Dependencies point inward: the core knows no platform, and only the host composes several projects.</summary>
 public sealed class ArchitectureTests
 {
-    private static readonly string[] Forbidden = ["Microsoft.AspNetCore", "Npgsql", "StackExchange.Redis", "KubernetesClient", "Microsoft.Data.Sqlite", "ChatOps.Slack", "ChatOps.Teams", "ChatOps.Storage", "ChatOps.Targets", "ChatOps.Host"];
+    private static readonly string[] Forbidden = ["Microsoft.AspNetCore", "OpenTelemetry", "Npgsql", "StackExchange.Redis", "KubernetesClient", "Microsoft.Data.Sqlite", "ChatOps.Slack", "ChatOps.Teams", "ChatOps.Storage", "ChatOps.Targets", "ChatOps.Host"];
 
     [Fact]
     public void The_core_references_no_platform_database_or_adapter()

@@ -10,6 +10,7 @@ internal sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _awaited = [];
 
     private HostProcess(Process process, Uri address)
     {
@@ -112,10 +113,37 @@ internal sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>The first line of output (printed before or after the call) that matches; fails after two minutes.</summary>
+    public async Task<string> LineAsync(Func<string, bool> match)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Split('\n').FirstOrDefault(match) is { } printed) return printed;
+            _awaited.Add((match, seen));
+        }
+        try
+        {
+            return await seen.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No such line in the host's output:\n{Output}");
+        }
+    }
+
     private void Append(string? line)
     {
         if (line is null) return;
-        lock (_output) _output.AppendLine(line);
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            foreach (var waiter in _awaited.Where(a => a.Match(line)).ToList())
+            {
+                waiter.Seen.TrySetResult(line);
+                _awaited.Remove(waiter);
+            }
+        }
     }
 
     private static int FreePort()

@@ -20,7 +20,7 @@ public class KestrelChatOpsFactory : ChatOpsFactory
 
     public KestrelChatOpsFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
 
-    /// <summary>Where the host listens, for servers that call it (Alertmanager's webhook).</summary>
+    /// <summary>Where the host listens once started, for servers that call it (Alertmanager, Prometheus).</summary>
     public Uri Address => new($"http://127.0.0.1:{_port}/");
 
     /// <summary>Where set-flag mitigations land; the model flag starts at the usual model.</summary>

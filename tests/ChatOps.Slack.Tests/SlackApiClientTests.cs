@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
@@ -6,6 +7,7 @@ using ChatOps.LocalWorkspace;
 using ChatOps.Slack.Outbound;
 using ChatOps.Slack.Wire;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using static ChatOps.TestKit.TestPeople;
 
 namespace ChatOps.Slack.Tests;
@@ -34,11 +36,15 @@ public sealed class SlackApiClientTests : IDisposable
     [Fact]
     public async Task A_429_is_waited_out_and_the_post_still_lands()
     {
+        using var counted = new MetricCollector<long>(_services.GetRequiredService<IMeterFactory>(), "ChatOps", "chatops.chat.calls");
         Workspace.RateLimitNext("chat.postMessage", retryAfterSeconds: 1);
         var posted = await Surface.PostAsync(_channel, ChatMessage.Plain("after the limit"), CancellationToken.None);
         var calls = Workspace.Calls.Where(c => c.Method == "chat.postMessage" && (string?)c.Args["channel"] == _channel.Channel).ToList();
         Assert.Equal([429, 200], calls.Select(c => c.Status));
         Assert.Equal("after the limit", Assert.Single(Workspace.Messages, m => m.Ts == posted.MessageId).Text);
+        // Each attempt is counted, the one the retry waited out included.
+        Assert.Equal([("slack", "chat.postMessage", "429"), ("slack", "chat.postMessage", "200")],
+            counted.GetMeasurementSnapshot().Select(m => ((string?)m.Tags["platform"], (string?)m.Tags["method"], (string?)m.Tags["status"])));
     }
 
     [Fact]

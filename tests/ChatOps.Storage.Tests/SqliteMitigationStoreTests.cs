@@ -28,7 +28,7 @@ public sealed class SqliteMitigationStoreTests : MitigationStoreContract, IDispo
 
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
         {
-            var updater = new RequestUpdater(replicas[i % 2]);
+            var updater = new RequestUpdater(replicas[i % 2], TestMeters.Mitigations);
             var (approved, refusal) = await updater.ApplyAsync(created.Id, r => RequestTransitions.Approve(r, TestPeople.P($"U-APPROVER-{i}"), now), _ => [], default);
             if (refusal is not null || approved.Status != RequestStatus.Approved) return;
             var (_, lost) = await updater.ApplyAsync(created.Id, r => RequestTransitions.Claim(r, now), _ => [], default);

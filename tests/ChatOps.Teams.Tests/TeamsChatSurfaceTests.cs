@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Teams.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Teams.Tests;
@@ -86,10 +88,15 @@ public sealed class TeamsChatSurfaceTests : IAsyncLifetime
     [Fact]
     public async Task A_429_is_waited_out_and_the_post_still_lands()
     {
+        using var counted = new MetricCollector<long>(_services.GetRequiredService<IMeterFactory>(), "ChatOps", "chatops.chat.calls");
         _fake.FailNext(429, retryAfterSeconds: 1);
         var root = await Surface.PostAsync(_channel, ChatMessage.Plain("after the limit"), CancellationToken.None);
         Assert.Equal([429, 200], _fake.Calls.Select(c => c.Status));
         Assert.False(string.IsNullOrEmpty(root.MessageId));
+        // Each attempt is counted under its operation, the one the retry waited out included, and the token's call apart.
+        Assert.Equal([("token", "200"), ("create-conversation", "429"), ("create-conversation", "200")],
+            counted.GetMeasurementSnapshot().Where(m => (string?)m.Tags["platform"] == "teams")
+                .Select(m => ((string?)m.Tags["method"], (string?)m.Tags["status"])).Where(c => c.Item1 != "token" || c.Item2 == "200"));
     }
 
     [Theory]

@@ -141,7 +141,7 @@ public abstract class IncidentStoreContract
     {
         var store = await CreateStoreAsync();
         var created = await Create(store, "race", At);
-        var updater = new IncidentChanger(store);
+        var updater = new IncidentChanger(store, TestMeters.Incidents);
         await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(async () =>
         {
             var current = (await store.FindAsync(created.Id, default))!;

@@ -96,7 +96,7 @@ public abstract class MitigationStoreContract
     {
         var (store, Incident) = await CreateStoreAsync();
         var created = await store.CreateAsync(Draft(Incident) with { Status = RequestStatus.Approved }, id => new AuditEntry(At, P("U1"), Incident, id, "request", "approved"), default);
-        var updater = new RequestUpdater(store);
+        var updater = new RequestUpdater(store, TestMeters.Mitigations);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() =>
             updater.ApplyAsync(created.Id, r => RequestTransitions.Claim(r, At), r => [new AuditEntry(At, P("U2"), Incident, r.Id, "execute", "started")], default))));
 

@@ -34,6 +34,20 @@ public abstract class WorkQueueContract
     }
 
     [Fact]
+    public async Task An_item_keeps_the_trace_it_was_enqueued_in_and_one_without_has_none()
+    {
+        var queue = await CreateAsync();
+        const string TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        Assert.True(await queue.EnqueueAsync(Item("slack:C1") with { TraceParent = TraceParent }, default));
+        Assert.True(await queue.EnqueueAsync(Item("slack:C2"), default));
+
+        var traced = await queue.TakeAsync("a", Lease, default);
+        var untraced = await queue.TakeAsync("b", Lease, default);
+        Assert.Equal(TraceParent, traced!.Item.TraceParent);
+        Assert.Null(untraced!.Item.TraceParent);
+    }
+
+    [Fact]
     public async Task A_repeated_delivery_is_stored_once_even_after_it_ran()
     {
         var queue = await CreateAsync();

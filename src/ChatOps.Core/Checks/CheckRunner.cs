@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChatOps.Core.Expressions;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
+using ChatOps.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +12,28 @@ namespace ChatOps.Core.Checks;
 /// Runs one check with its own timeout and grades the answer. Whatever goes wrong becomes an
 /// <see cref="CheckGrade.Error"/> result with a one-line reason: a check never throws into chat.
 /// </summary>
-public sealed partial class CheckRunner(IEnumerable<ICheckExecutor> executors, IOptions<CheckOptions> options, TimeProvider time, ILogger<CheckRunner> logger)
+public sealed partial class CheckRunner(
+    IEnumerable<ICheckExecutor> executors,
+    IOptions<CheckOptions> options,
+    CheckMetrics metrics,
+    TimeProvider time,
+    ILogger<CheckRunner> logger)
 {
     private readonly Dictionary<string, ICheckExecutor> _executors = executors.ToDictionary(e => e.Kind, StringComparer.Ordinal);
 
     public async Task<CheckResult> RunAsync(CheckDefinition check, CancellationToken cancellationToken)
+    {
+        using var activity = ChatOpsTelemetry.Source.StartActivity($"check {check.Kind}");
+        activity?.SetTag("chatops.check.id", check.Id);
+        var result = await MeasureAsync(check, cancellationToken);
+        metrics.Record(result);
+        activity?.SetTag("chatops.check.grade", CheckMetrics.GradeOf(result));
+        // The reason stays out of the span: it can quote what a target answered, and spans leave for a collector unredacted.
+        if (result.Grade == CheckGrade.Error) activity?.SetStatus(ActivityStatusCode.Error);
+        return result;
+    }
+
+    private async Task<CheckResult> MeasureAsync(CheckDefinition check, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         if (!_executors.TryGetValue(check.Kind, out var executor))

@@ -1,14 +1,24 @@
 using ChatOps.Core.Incidents;
+using ChatOps.Core.Work;
 
 namespace ChatOps.Core.Commands;
 
 /// <summary>
 /// Finds the incident a command is about: the one it names, else the one found when it was accepted, else the one whose
-/// thread it was sent in, else the channel's only open incident.
+/// thread it was sent in, else the channel's only open incident. The work item in progress, if any, concerns the
+/// incident found.
 /// </summary>
 public sealed class IncidentResolver(IIncidentStore store, IncidentPolicy policy)
 {
     public async Task<(Incident? Incident, CommandError? Error)> ResolveAsync(Command command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var resolved = await FindAsync(command, context, cancellationToken);
+        if (resolved.Incident is { } incident) WorkScope.Concerns(incident.Id.ToString());
+        return resolved;
+    }
+
+    private async Task<(Incident? Incident, CommandError? Error)> FindAsync(
+        Command command, CommandContext context, CancellationToken cancellationToken)
     {
         // Only where the cure is to name the incident in the command does the usage line help: it shows where the id goes.
         var usage = Verbs.UsageOf(command);

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using ChatOps.Core.Alerts;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Delivery;
 using ChatOps.Core.Incidents;
+using ChatOps.Core.Telemetry;
 using ChatOps.Core.Work;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,7 @@ public sealed partial class InboundPipeline(
     WorkSignal signal,
     IOptionsMonitor<InboundOptions> options,
     IOptionsMonitor<AlertOptions> alerts,
+    InboundMetrics metrics,
     ILogger<InboundPipeline> logger)
 {
     public Task<InboundAnswer> AcceptAsync(InboundEnvelope envelope, CancellationToken cancellationToken) =>
@@ -49,6 +52,17 @@ public sealed partial class InboundPipeline(
     private async Task<InboundAnswer> StoreAsync(
         string deliveryKey, string? gesture, Func<CancellationToken, Task<(InboundAnswer? Answer, WorkItem? Item)>> prepare, CancellationToken cancellationToken)
     {
+        var started = metrics.Start();
+        using var activity = ChatOpsTelemetry.Source.StartActivity("inbound accept");
+        var answer = await DecideAsync(deliveryKey, gesture, prepare, cancellationToken);
+        metrics.Record(started, answer);
+        activity?.SetTag("chatops.inbound.outcome", InboundMetrics.OutcomeOf(answer));
+        return answer;
+    }
+
+    private async Task<InboundAnswer> DecideAsync(
+        string deliveryKey, string? gesture, Func<CancellationToken, Task<(InboundAnswer? Answer, WorkItem? Item)>> prepare, CancellationToken cancellationToken)
+    {
         var settings = options.CurrentValue;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(settings.StoreTimeout);
@@ -63,7 +77,7 @@ public sealed partial class InboundPipeline(
                 if (!await deduplicator.TryClaimAsync(gesture, settings.RepeatWindow, bounded.Token)) return InboundAnswer.Repeat;
                 claimed = gesture;
             }
-            if (!await queue.EnqueueAsync(item!, bounded.Token)) return InboundAnswer.Repeat;
+            if (!await queue.EnqueueAsync(Traced(item!), bounded.Token)) return InboundAnswer.Repeat;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -107,6 +121,10 @@ public sealed partial class InboundPipeline(
         var (incident, error) = await resolver.ResolveAsync(parsed.Command, context, cancellationToken);
         return error is not null ? (new InboundAnswer(InboundOutcome.Answered, CommandResult.Reject(error)), null) : (null, incident?.Id);
     }
+
+    /// <summary>The item carries this request's trace, so that its run joins it, on whichever replica it runs.</summary>
+    private static WorkItem Traced(WorkItem item) =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? item with { TraceParent = current.Id } : item;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The claim of gesture {Gesture} could not be given back; it runs out by itself")]
     private partial void LogNotReleased(Exception exception, string gesture);

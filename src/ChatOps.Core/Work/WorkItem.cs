@@ -12,4 +12,11 @@ public sealed record WorkItem(string Kind, string Payload, string? OrderingKey =
 
     /// <summary>When it was first enqueued (the store's clock).</summary>
     public DateTimeOffset EnqueuedAt { get; init; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the request that enqueued it (https://www.w3.org/TR/trace-context/#traceparent-header),
+    /// stored with it so that its run, on any replica and after a restart, is a span of that request's trace; null when
+    /// nothing was traced.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }

@@ -19,12 +19,25 @@ public sealed class WorkScope
 {
     private static readonly AsyncLocal<WorkScope?> Ambient = new();
     private readonly ConcurrentDictionary<string, int> _changes = new(StringComparer.Ordinal);
+    private string? _incident;
 
     private WorkScope(Guid item) => Item = item;
 
     public static WorkScope? Current => Ambient.Value;
 
     public Guid Item { get; }
+
+    /// <summary>
+    /// The incident this item turned out to concern, once a handler found or declared it: the item's log lines from then
+    /// on carry it, and so does its span. The first one found stands. Text, as Work knows nothing of incidents.
+    /// </summary>
+    public string? Incident => Volatile.Read(ref _incident);
+
+    /// <summary>Marks the item in progress, if any, as concerning <paramref name="incident"/>.</summary>
+    public static void Concerns(string incident)
+    {
+        if (Current is { } scope) Interlocked.CompareExchange(ref scope._incident, incident, null);
+    }
 
     /// <summary>Makes <paramref name="item"/> the current scope until the returned handle is disposed.</summary>
     public static IDisposable Enter(WorkItem item)

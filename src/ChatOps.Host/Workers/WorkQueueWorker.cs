@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using ChatOps.Core.Telemetry;
 using ChatOps.Core.Work;
 using Microsoft.Extensions.Options;
 
@@ -107,43 +109,45 @@ internal sealed partial class WorkQueueWorker(
     {
         await Task.Yield();
         var item = lease.Item;
+        using var work = WorkScope.Enter(item);
+        var scope = WorkScope.Current!;
+        using var lines = logger.BeginScope(new WorkLogScope(item, scope));
+        using var span = StartSpan(lease);
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
         var renewal = RenewAsync(lease, settings, lost);
         try
         {
-            using (WorkScope.Enter(item))
+            if (!_handlers.TryGetValue(item.Kind, out var handler))
             {
-                if (!_handlers.TryGetValue(item.Kind, out var handler))
-                {
-                    await BuryAsync(lease, null, $"no handler for work of kind {item.Kind}");
-                    return;
-                }
-                // Attempts are counted when taken: one past the limit means the earlier ones never finished (each took its
-                // runner down), and running it again would take the next one down too.
-                if (lease.Attempt > settings.MaxAttempts)
-                {
-                    await BuryAsync(lease, handler, $"its runner stopped during each of {settings.MaxAttempts} attempts");
-                    return;
-                }
-                try
-                {
-                    await handler.RunAsync(item, lost.Token);
-                    await queue.CompleteAsync(lease, CancellationToken.None);
-                }
-                catch (OperationCanceledException) when (_abort.IsCancellationRequested)
-                {
-                    await queue.ReleaseAsync(lease, CancellationToken.None);
-                    Interlocked.Increment(ref _handedBack);
-                    LogHandedBack(item.Kind, item.Id);
-                }
-                catch (OperationCanceledException) when (lost.IsCancellationRequested)
-                {
-                    LogLeaseLost(item.Kind, item.Id);
-                }
-                catch (Exception e)
-                {
-                    await FailAsync(lease, handler, e, settings);
-                }
+                await BuryAsync(lease, null, $"no handler for work of kind {item.Kind}");
+                return;
+            }
+            // Attempts are counted when taken: one past the limit means the earlier ones never finished (each took its
+            // runner down), and running it again would take the next one down too.
+            if (lease.Attempt > settings.MaxAttempts)
+            {
+                await BuryAsync(lease, handler, $"its runner stopped during each of {settings.MaxAttempts} attempts");
+                return;
+            }
+            try
+            {
+                await handler.RunAsync(item, lost.Token);
+                await queue.CompleteAsync(lease, CancellationToken.None);
+            }
+            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+            {
+                await queue.ReleaseAsync(lease, CancellationToken.None);
+                Interlocked.Increment(ref _handedBack);
+                LogHandedBack(item.Kind, item.Id);
+            }
+            catch (OperationCanceledException) when (lost.IsCancellationRequested)
+            {
+                LogLeaseLost(item.Kind, item.Id);
+            }
+            catch (Exception e)
+            {
+                span?.SetStatus(ActivityStatusCode.Error);
+                await FailAsync(lease, handler, e, settings);
             }
         }
         catch (Exception e)
@@ -153,11 +157,25 @@ internal sealed partial class WorkQueueWorker(
         }
         finally
         {
+            span?.SetTag("chatops.incident", scope.Incident);
             await lost.CancelAsync();
             await renewal;
             slots.Release();
             signal.Notify();
         }
+    }
+
+    /// <summary>
+    /// The run's span, a child of the request that enqueued the item (its stored <see cref="WorkItem.TraceParent"/>): one
+    /// trace shows the request, each attempt of its work on whichever replica ran it, and their outbound calls.
+    /// </summary>
+    private static Activity? StartSpan(WorkLease lease)
+    {
+        ActivityContext.TryParse(lease.Item.TraceParent, null, isRemote: true, out var parent);
+        var span = ChatOpsTelemetry.Source.StartActivity($"work {lease.Item.Kind}", ActivityKind.Consumer, parent);
+        span?.SetTag("chatops.work.id", lease.Item.Id.ToString("N"));
+        span?.SetTag("chatops.work.attempt", lease.Attempt);
+        return span;
     }
 
     private async Task FailAsync(WorkLease lease, IWorkHandler handler, Exception failure, WorkOptions settings)

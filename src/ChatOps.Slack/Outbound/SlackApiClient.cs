@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization.Metadata;
+using ChatOps.Core.Chat;
 using ChatOps.Slack.Wire;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,10 @@ namespace ChatOps.Slack.Outbound;
 internal sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions> options)
 {
     private static SlackJsonContext Json => SlackJsonContext.Default;
+
+    /// <summary>Checks the bot token and that Slack answers: what readiness asks.</summary>
+    public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken) =>
+        SendFormAsync("auth.test", [], Json.AuthTestResponse, cancellationToken);
 
     public Task<PostMessageResponse> PostMessageAsync(PostMessageRequest request, CancellationToken cancellationToken) =>
         SendJsonAsync("chat.postMessage", request, Json.PostMessageRequest, Json.PostMessageResponse, cancellationToken);
@@ -46,6 +51,7 @@ internal sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptio
     public async Task UploadAsync(Uri uploadUrl, byte[] content, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ByteArrayContent(content) };
+        request.Options.Set(ChatCallMetering.Method, "files.upload");
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
@@ -64,6 +70,7 @@ internal sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptio
         where TResponse : SlackResponse
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
+        request.Options.Set(ChatCallMetering.Method, method);
         // Without a token the call goes out unauthenticated and Slack's not_authed says why.
         if (options.CurrentValue.BotToken is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         HttpResponseMessage sent;

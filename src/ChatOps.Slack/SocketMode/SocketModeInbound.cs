@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOps.Core.Inbound;
 using ChatOps.Slack.Inbound;
 using ChatOps.Slack.Wire;
 using Microsoft.Extensions.Logging;
@@ -17,8 +18,12 @@ internal sealed partial class SocketModeInbound(
     EventEndpoint events,
     ILogger<SocketModeInbound> logger) : ISocketModeEnvelopeHandler
 {
+    /// <summary>The endpoint Socket Mode's deliveries are counted under: they have no route of their own.</summary>
+    public const string Endpoint = "slack-socket-mode";
+
     public async Task<JsonObject?> HandleAsync(SocketModeEnvelope envelope, CancellationToken cancellationToken)
     {
+        using var door = InboundEndpoint.Enter(Endpoint);
         var ack = envelope.Type switch
         {
             SocketModeEnvelope.SlashCommands => await commands.AcceptAsync(Form(envelope.Payload), envelope.EnvelopeId, cancellationToken),

@@ -1,3 +1,4 @@
+using ChatOps.Core.Chat;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,9 @@ internal static class SocketModeRegistration
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             // The worker keeps its client for the life of the process; PooledConnectionLifetime recycles connections instead.
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp =>
+                new ChatCallMetering(sp.GetRequiredService<ChatCallMetrics>(), SlackPlatform.Name, "apps.connections.open"));
 
         // Configuration is read only once the host is built, so whether Socket Mode runs is decided as the host starts
         // its services: without an app token no worker is made and no envelope handler is needed.

@@ -8,6 +8,13 @@ internal record SlackResponse
     public string? Needed { get; init; }
 }
 
+/// <summary>auth.test: whose token it is (https://docs.slack.dev/reference/methods/auth.test).</summary>
+internal sealed record AuthTestResponse : SlackResponse
+{
+    public string? Team { get; init; }
+    public string? UserId { get; init; }
+}
+
 internal sealed record PostMessageResponse : SlackResponse
 {
     public string? Channel { get; init; }

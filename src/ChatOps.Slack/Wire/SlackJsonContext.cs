@@ -13,6 +13,7 @@ namespace ChatOps.Slack.Wire;
 [JsonSerializable(typeof(OpenViewRequest))]
 [JsonSerializable(typeof(CompleteUploadRequest))]
 [JsonSerializable(typeof(SlackResponse))]
+[JsonSerializable(typeof(AuthTestResponse))]
 [JsonSerializable(typeof(PostMessageResponse))]
 [JsonSerializable(typeof(PostEphemeralResponse))]
 [JsonSerializable(typeof(OpenViewResponse))]

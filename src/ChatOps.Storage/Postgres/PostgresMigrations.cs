@@ -164,5 +164,9 @@ internal static class PostgresMigrations
                 updated_at timestamptz NOT NULL
             );
             """),
+        // A work item keeps the trace of the request that enqueued it, so that its run joins that trace on any replica.
+        (5, """
+            ALTER TABLE work_items ADD COLUMN trace_parent text;
+            """),
     ];
 }

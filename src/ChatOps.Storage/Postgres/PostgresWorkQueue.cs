@@ -16,19 +16,20 @@ public sealed class PostgresWorkQueue(PostgresDatabase database) : IWorkQueue
         "DELETE FROM message_journal WHERE sent_at < @before",
     ];
 
-    private const string ItemColumns = "w.id, w.kind, w.payload, w.ordering_key, w.delivery_key, w.enqueued_at, w.attempts";
+    private const string ItemColumns = "w.id, w.kind, w.payload, w.ordering_key, w.delivery_key, w.enqueued_at, w.attempts, w.trace_parent";
 
     public Task<bool> EnqueueAsync(WorkItem item, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
             var now = Now();
             await using var insert = connection.Command("""
-                INSERT INTO work_items (id, kind, payload, ordering_key, delivery_key, state, enqueued_at, not_before)
-                VALUES (@id, @kind, @payload, @ordering_key, @delivery_key, 'ready', @now, @now)
+                INSERT INTO work_items (id, kind, payload, ordering_key, delivery_key, state, enqueued_at, not_before, trace_parent)
+                VALUES (@id, @kind, @payload, @ordering_key, @delivery_key, 'ready', @now, @now, @trace_parent)
                 ON CONFLICT (delivery_key) DO NOTHING
                 """)
                 .With("id", item.Id.ToString("N")).With("kind", item.Kind).With("payload", item.Payload)
-                .With("ordering_key", item.OrderingKey).With("delivery_key", item.DeliveryKey).With("now", now);
+                .With("ordering_key", item.OrderingKey).With("delivery_key", item.DeliveryKey).With("now", now)
+                .With("trace_parent", item.TraceParent);
             return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
         }, cancellationToken);
 
@@ -124,6 +125,7 @@ public sealed class PostgresWorkQueue(PostgresDatabase database) : IWorkQueue
         {
             Id = Guid.ParseExact(r.GetString(0), "N"),
             EnqueuedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
+            TraceParent = r.GetNullableString(7),
         };
 
     private long Now() => database.Time.GetUtcNow().ToUnixTimeMilliseconds();

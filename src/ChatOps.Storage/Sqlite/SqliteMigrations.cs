@@ -200,5 +200,9 @@ internal static class SqliteMigrations
                 updated_at TEXT NOT NULL
             );
             """),
+        // A work item keeps the trace of the request that enqueued it, so that its run joins that trace on any replica.
+        (11, """
+            ALTER TABLE work_items ADD COLUMN trace_parent TEXT;
+            """),
     ];
 }

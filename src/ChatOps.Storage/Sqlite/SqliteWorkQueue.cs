@@ -12,7 +12,7 @@ namespace ChatOps.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
 {
-    private const string ItemColumns = "id, kind, payload, ordering_key, delivery_key, enqueued_at, attempts";
+    private const string ItemColumns = "id, kind, payload, ordering_key, delivery_key, enqueued_at, attempts, trace_parent";
     private const int MaxGroup = 256;
 
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -60,8 +60,8 @@ public sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
         {
             var item = group[i].Item;
             var insert = session.Command("""
-                INSERT INTO work_items (id, kind, payload, ordering_key, delivery_key, state, enqueued_at, not_before)
-                VALUES ($id, $kind, $payload, $ordering_key, $delivery_key, 'ready', $now, $now)
+                INSERT INTO work_items (id, kind, payload, ordering_key, delivery_key, state, enqueued_at, not_before, trace_parent)
+                VALUES ($id, $kind, $payload, $ordering_key, $delivery_key, 'ready', $now, $now, $trace_parent)
                 ON CONFLICT (delivery_key) DO NOTHING
                 """, transaction);
             insert.Parameters.AddWithValue("$id", item.Id.ToString("N"));
@@ -70,6 +70,7 @@ public sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
             insert.Parameters.AddWithValue("$ordering_key", (object?)item.OrderingKey ?? DBNull.Value);
             insert.Parameters.AddWithValue("$delivery_key", (object?)item.DeliveryKey ?? DBNull.Value);
             insert.Parameters.AddWithValue("$now", now);
+            insert.Parameters.AddWithValue("$trace_parent", (object?)item.TraceParent ?? DBNull.Value);
             stored[i] = await insert.ExecuteNonQueryAsync(CancellationToken.None) == 1;
         }
         await transaction.CommitAsync(CancellationToken.None);
@@ -164,6 +165,7 @@ public sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
         {
             Id = Guid.ParseExact(r.GetString(0), "N"),
             EnqueuedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
+            TraceParent = r.IsDBNull(7) ? null : r.GetString(7),
         };
 
     private long Now() => database.Time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOps.Core.Chat;
 using ChatOps.Teams.Cards;
 
 namespace ChatOps.Teams.Outbound;
@@ -30,7 +31,8 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
             channelData["tenant"] = new JsonObject { ["id"] = tenant };
             body["tenantId"] = tenant;
         }
-        var answer = await SendAsync(HttpMethod.Post, new Uri(address.ServiceUrl, "v3/conversations"), body, cancellationToken);
+        var url = new Uri(address.ServiceUrl, "v3/conversations");
+        var answer = await SendAsync("create-conversation", HttpMethod.Post, url, body, cancellationToken);
         // The answer names the new root as activityId; its conversation id ends in ;messageid=<root> too.
         if (Text(answer, "activityId") is { } activityId) return activityId;
         var id = Text(answer, "id");
@@ -43,21 +45,21 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
     {
         activity["replyToId"] = root;
         var url = Activities(address, root, root);
-        return Id(await SendAsync(HttpMethod.Post, url, activity, cancellationToken));
+        return Id(await SendAsync("reply", HttpMethod.Post, url, activity, cancellationToken));
     }
 
     /// <summary>A message in a chat without reply chains (a group or personal chat): Send To Conversation.</summary>
     public async Task<string> SendAsync(ConnectorAddress address, JsonObject activity, CancellationToken cancellationToken)
     {
         var url = new Uri(address.ServiceUrl, $"v3/conversations/{Uri.EscapeDataString(address.ConversationId)}/activities");
-        return Id(await SendAsync(HttpMethod.Post, url, activity, cancellationToken));
+        return Id(await SendAsync("send", HttpMethod.Post, url, activity, cancellationToken));
     }
 
     /// <summary>Replaces <paramref name="activityId"/>, which lives in the reply chain of <paramref name="root"/> (itself, for a root post).</summary>
     public async Task UpdateAsync(ConnectorAddress address, string? root, string activityId, JsonObject activity, CancellationToken cancellationToken)
     {
         activity["id"] = activityId;
-        await SendAsync(HttpMethod.Put, Activities(address, root, activityId), activity, cancellationToken);
+        await SendAsync("update", HttpMethod.Put, Activities(address, root, activityId), activity, cancellationToken);
     }
 
     // Path parameters are escaped whole, as Bot Builder's Conversations client does (';' → %3B, ':' → %3A, '@' → %40).
@@ -67,7 +69,9 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
         return new Uri(address.ServiceUrl, $"v3/conversations/{Uri.EscapeDataString(conversation)}/activities/{Uri.EscapeDataString(activityId)}");
     }
 
-    private async Task<JsonNode?> SendAsync(HttpMethod method, Uri url, JsonObject body, CancellationToken cancellationToken)
+    /// <param name="operation">The connector operation, as the chat call metrics name it: a bounded name, where the URL holds ids.</param>
+    private async Task<JsonNode?> SendAsync(
+        string operation, HttpMethod method, Uri url, JsonObject body, CancellationToken cancellationToken)
     {
         var json = body.ToJsonString(AdaptiveCard.JsonOptions);
         var what = $"{method} {url.AbsolutePath}";
@@ -76,6 +80,7 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
             var token = await tokens.TokenAsync(refresh: attempt > 0, cancellationToken);
             using var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Options.Set(ChatCallMetering.Method, operation);
             HttpResponseMessage sent;
             try
             {

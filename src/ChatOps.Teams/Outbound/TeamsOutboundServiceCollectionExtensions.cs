@@ -3,6 +3,7 @@ using ChatOps.Core.Pacing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatOps.Teams.Outbound;
 
@@ -19,14 +20,22 @@ public static class TeamsOutboundServiceCollectionExtensions
             .Validate(o => o.PostBurst >= 1 && o.PostInterval >= TimeSpan.Zero, "Teams:PostBurst must be at least 1 and Teams:PostInterval not negative.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ChatCallMetrics>();
 
-        services.AddHttpClient(BotTokenProvider.HttpClientName);
+        services.AddHttpClient(BotTokenProvider.HttpClientName)
+            .AddHttpMessageHandler(sp => new ChatCallMetering(sp.GetRequiredService<ChatCallMetrics>(), TeamsPlatform.Name, "token"));
         services.AddSingleton<BotTokenProvider>();
-        services.AddHttpClient<TeamsConnectorClient>(TeamsConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        var connector = services
+            .AddHttpClient<TeamsConnectorClient>(TeamsConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             // The client lives in singletons; connections are recycled by PooledConnectionLifetime instead of handler rotation.
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("teams", TeamsResilience.Configure);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        connector.AddResilienceHandler("teams", TeamsResilience.Configure);
+        // Below the retries: each attempt is counted, 429s that a retry waited out included.
+        connector.AddHttpMessageHandler(sp => new ChatCallMetering(sp.GetRequiredService<ChatCallMetrics>(), TeamsPlatform.Name, "unknown"));
+        services.AddSingleton<TeamsHealthCheck>();
+        services.AddHealthChecks().AddCheck<TeamsHealthCheck>("teams", HealthStatus.Degraded, ["ready"]);
 
         services.TryAddSingleton<IPaceTokens, InProcessPaceTokens>();
         services.AddSingleton<ConversationPacer>();

@@ -39,7 +39,7 @@ public sealed class RunbookValuesTests
     private static async Task<CheckGrade> GradeAsync(Runbook runbook, double answer)
     {
         var runner = new CheckRunner([new ScriptedCheckExecutor("prometheus").Answer("spend-share", answer)],
-            Options.Create(new CheckOptions()), TimeProvider.System, NullLogger<CheckRunner>.Instance);
+            Options.Create(new CheckOptions()), new CheckMetrics(TestMeters.Factory), TimeProvider.System, NullLogger<CheckRunner>.Instance);
         return (await runner.RunAsync(runbook.Checks[0], CancellationToken.None)).Grade;
     }
 

@@ -47,7 +47,7 @@ public sealed class PostgresDatabaseTests(PostgresFixture fixture) : IDisposable
         // Each replica approves and, when its approval was the one that counted, claims the execution, as MitigationExecution does.
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
         {
-            var updater = new RequestUpdater(replicas[i % 2]);
+            var updater = new RequestUpdater(replicas[i % 2], TestMeters.Mitigations);
             var (approved, refusal) = await updater.ApplyAsync(created.Id, r => RequestTransitions.Approve(r, TestPeople.P($"U-APPROVER-{i}"), At), _ => [], default);
             if (refusal is not null || approved.Status != RequestStatus.Approved) return;
             var (_, lost) = await updater.ApplyAsync(created.Id, r => RequestTransitions.Claim(r, At),

@@ -106,6 +106,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         // Before the targets, so that what a test registers (a FakeTimeProvider) wins over their defaults.
         register?.Invoke(services);
         services.AddChatOpsTargets(configuration);
+        services.AddMetrics();
+        services.AddSingleton<CheckMetrics>();
         services.AddSingleton<CheckRunner>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

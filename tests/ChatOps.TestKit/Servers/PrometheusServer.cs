@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace ChatOps.TestKit.Servers;
 
-/// <summary>A throwaway Prometheus scraping the <see cref="MetricsExporter"/> every second, ready once rate() has two samples to read.</summary>
+/// <summary>
+/// A throwaway Prometheus scraping one exporter every second (the <see cref="MetricsExporter"/> unless a test brings its
+/// own), ready once <c>readyWhen</c> has data: by default rate() over the exporter's series, which needs two samples.
+/// </summary>
 public sealed class PrometheusServer : IAsyncDisposable
 {
     private ServerProcess? _process;
@@ -11,7 +14,7 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
-    public async Task StartAsync(string exporterUrl)
+    public async Task StartAsync(string exporterUrl, string readyWhen = Probe)
     {
         var binary = Commands.Find("prometheus", "/usr/bin/prometheus", "/usr/local/bin/prometheus");
         _folder = Loopback.TempFolder("chatops-prometheus-");
@@ -32,9 +35,23 @@ public sealed class PrometheusServer : IAsyncDisposable
         await _process.WaitForOutputAsync("Server is ready to receive web requests", TimeSpan.FromSeconds(60));
 
         using var http = new HttpClient();
-        // rate() and histogram_quantile() answer once two scrapes are stored; every runbook query reads them.
-        const string Probe = "sum(rate(http_requests_total[5m])) and sum(rate(vllm:e2e_request_latency_seconds_bucket[5m]))";
-        await Eventually.WaitAsync(() => HasDataAsync(http, Probe), TimeSpan.FromSeconds(60), () => $"Prometheus has no rate for {Probe}:\n{_process.Output}");
+        await Eventually.WaitAsync(() => HasDataAsync(http, readyWhen), TimeSpan.FromSeconds(60), () => $"Prometheus has no data for {readyWhen}:\n{_process.Output}");
+    }
+
+    // rate() and histogram_quantile() answer once two scrapes are stored; every runbook query reads them.
+    private const string Probe = "sum(rate(http_requests_total[5m])) and sum(rate(vllm:e2e_request_latency_seconds_bucket[5m]))";
+
+    /// <summary>The first sample of an instant query (aggregate in the query for one), or null when it has none.</summary>
+    public async Task<double?> ValueAsync(string query)
+    {
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri($"{Url}/api/v1/query?query={Uri.EscapeDataString(query)}"));
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var result = body.RootElement.GetProperty("data").GetProperty("result");
+        return result.GetArrayLength() == 0
+            ? null
+            : double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
     }
 
     private async Task<bool> HasDataAsync(HttpClient http, string query)

@@ -32,6 +32,7 @@ public sealed class IncidentDeclaration(IIncidentStore store, IncidentPolicy pol
                 $"Incident declared at {severity.Label()}: {title}" + (awaits ? $" ({severity.Label()} awaits a manager's confirmation)" : ""),
                 awaits ? ImmutableSortedDictionary<string, string>.Empty.Add("confirmation", "awaited") : null)),
         ], cancellationToken);
+        WorkScope.Concerns(incident.Id.ToString());
 
         var blocks = new List<MessageBlock>
         {

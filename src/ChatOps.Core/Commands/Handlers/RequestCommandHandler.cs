@@ -2,6 +2,7 @@ using ChatOps.Core.Access;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Mitigations;
+using ChatOps.Core.Work;
 
 namespace ChatOps.Core.Commands.Handlers;
 
@@ -25,6 +26,7 @@ public abstract class RequestCommandHandler<TCommand>(IMitigationStore requests,
         var incident = request is null ? null : await incidents.FindAsync(request.Incident, cancellationToken);
         if (request is null || incident is null)
             return CommandResult.Reject(CommandErrorCode.UnknownRequest, $"There is no request MIT-{id}.");
+        WorkScope.Concerns(incident.Id.ToString());
         if (await policy.WhyNotReachAsync(context.Actor, incident, context.Place, cancellationToken) is { } why)
         {
             if (AuditedAction is { } action) await records.RefusedAsync(request, context.Actor, action, "another channel", cancellationToken);
