@@ -15,10 +15,10 @@ try
     builder.AddChatOpsCore().AddChatOpsStorage().AddChatOpsTargets().AddChatOpsWork().AddChatOpsSlack().AddChatOpsTeams().AddChatOpsRedis();
     app = builder.Build();
 }
-catch (InvalidConfigurationException e)
+// Building resolves options too (the shutdown timeout reads Work), so a wrong setting may surface here already.
+catch (Exception e) when (ConfigurationErrors.Of(e) is { Count: > 0 } errors)
 {
-    await Console.Error.WriteLineAsync($"ChatOps cannot start: {e.Message}");
-    return 1;
+    return await CannotStartAsync(errors);
 }
 
 try
@@ -32,10 +32,15 @@ try
 }
 catch (Exception e) when (ConfigurationErrors.Of(e) is { Count: > 0 } errors)
 {
+    return await CannotStartAsync(errors);
+}
+return 0;
+
+static async Task<int> CannotStartAsync(IReadOnlyList<string> errors)
+{
     foreach (var error in errors) await Console.Error.WriteLineAsync($"ChatOps cannot start: {error}");
     return 1;
 }
-return 0;
 
 /// <summary>The entry point, visible to the host tests.</summary>
 public partial class Program;
