@@ -4,6 +4,7 @@ using ChatOps.Host.Health;
 using Microsoft.Extensions.Options;
 
 if (args is ["validate", .. var rest]) return ValidateCommand.Run(rest, Console.Out, Console.Error);
+if (args is ["healthcheck", .. var url]) return await HealthcheckCommand.RunAsync(url, Console.Error);
 
 WebApplication app;
 try
