@@ -38,8 +38,9 @@ internal static class HealthcheckCommand
     {
         var urls = Environment.GetEnvironmentVariable("ASPNETCORE_URLS");
         var ports = Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS");
-        var binding = !string.IsNullOrWhiteSpace(urls) ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0]
-            : !string.IsNullOrWhiteSpace(ports) ? $"http://*:{ports.Split(';', StringSplitOptions.TrimEntries)[0]}"
+        const StringSplitOptions Entries = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
+        var binding = !string.IsNullOrWhiteSpace(urls) ? urls.Split(';', Entries)[0]
+            : !string.IsNullOrWhiteSpace(ports) ? $"http://*:{ports.Split(';', Entries)[0]}"
             : "http://localhost:5000";
         var address = BindingAddress.Parse(binding);
         var host = address.Host is "*" or "+" or "0.0.0.0" or "[::]" ? "127.0.0.1" : address.Host;

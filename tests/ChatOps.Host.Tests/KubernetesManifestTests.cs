@@ -46,7 +46,8 @@ public sealed class KubernetesManifestTests : IDisposable
     {
         Assert.Equal("2", Manifests.Single("Deployment").Root.Map("spec").Text("replicas"));
         var port = Assert.Single(Container.Maps("ports"));
-        var imagePort = Image.Stage("final").All("ENV").Select(e => e.Arguments).Single(a => a.StartsWith("ASPNETCORE_HTTP_PORTS=", StringComparison.Ordinal));
+        var imagePort = Image.Stage("final").All("ENV").Select(e => e.Arguments)
+            .Single(a => a.StartsWith("ASPNETCORE_HTTP_PORTS=", StringComparison.Ordinal));
         Assert.Equal(imagePort.Split('=')[1], port.Text("containerPort"));
 
         foreach (var (probe, path) in new[] { ("startupProbe", "/healthz"), ("livenessProbe", "/healthz"), ("readinessProbe", "/readyz") })
@@ -92,11 +93,12 @@ public sealed class KubernetesManifestTests : IDisposable
         // What a pod reads: the shipped appsettings.json, then the settings ConfigMap as environment variables.
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(RepoPaths.Root, "src", "ChatOps.Host", "appsettings.json"))
-            .AddInMemoryCollection(Manifests.Settings().Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)))
+            .AddInMemoryCollection(Manifests.Settings()
+                .Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)))
             .Build();
         var work = configuration.GetSection(WorkOptions.SectionName).Get<WorkOptions>() ?? new WorkOptions();
-        var preStop = TimeSpan.FromSeconds(int.Parse(Container.Map("lifecycle").Map("preStop").Map("sleep").Text("seconds"), CultureInfo.InvariantCulture));
-        var grace = TimeSpan.FromSeconds(int.Parse(Pod.Text("terminationGracePeriodSeconds"), CultureInfo.InvariantCulture));
+        var preStop = Seconds(Container.Map("lifecycle").Map("preStop").Map("sleep").Text("seconds"));
+        var grace = Seconds(Pod.Text("terminationGracePeriodSeconds"));
 
         Assert.True(grace > preStop + work.ShutdownGrace + WorkRegistration.HandBack,
             $"terminationGracePeriodSeconds {grace.TotalSeconds} must exceed preStop {preStop.TotalSeconds} s + Work:ShutdownGrace "
@@ -152,7 +154,8 @@ public sealed class KubernetesManifestTests : IDisposable
         Assert.Contains(references, r => r.Kind == "ConfigMap");
         foreach (var (kind, name, key) in references)
         {
-            Assert.True(defined.Contains((kind, name)) || created.Contains((kind, name)), $"{kind} {name} is neither in the manifests nor created in README.md.");
+            Assert.True(defined.Contains((kind, name)) || created.Contains((kind, name)),
+                $"{kind} {name} is neither in the manifests nor created in README.md.");
             if (key is not null) Assert.Contains($"--from-literal={key}=", readme, StringComparison.Ordinal);
         }
         // Secrets are referenced, never kept: no Secret object, and no container value that could hold one.
@@ -193,6 +196,8 @@ public sealed class KubernetesManifestTests : IDisposable
             if (volume.TryMap("secret") is { } secret) yield return ("Secret", secret.Text("secretName"), null);
         }
     }
+
+    private static TimeSpan Seconds(string seconds) => TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture));
 
     private static Dictionary<string, string> Labels(YamlMappingNode labels) =>
         labels.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value ?? "");

@@ -23,7 +23,8 @@ public sealed class RbacManifestTests
     {
         var role = Manifests.Single("Role");
         var ns = role.Namespace!;
-        await using var api = new FakeKubernetesApi(new Dictionary<string, IReadOnlyList<FakePod>> { [ns] = PlatformPods.All[PlatformPods.Namespace] }, TimeProvider.System);
+        var pods = new Dictionary<string, IReadOnlyList<FakePod>> { [ns] = PlatformPods.All[PlatformPods.Namespace] };
+        await using var api = new FakeKubernetesApi(pods, TimeProvider.System);
         await api.StartAsync();
         var settings = TargetSettings(api.Url);
         var flags = settings["Targets:flags:ConfigMap"]!;
@@ -34,7 +35,7 @@ public sealed class RbacManifestTests
 
         await using (var services = PlatformFixture.ServicesOf(settings))
         {
-            var logs = TestChecks.One("id: k\ntitle: Logs\nkind: kubernetes-logs\ntarget: cluster\nselector: app=api-gateway\nsince: 10m\nmatch: ERROR");
+            var logs = TestChecks.One("id: k\ntitle: Logs\nkind: kubernetes-logs\ntarget: cluster\nselector: app=api-gateway\nmatch: ERROR");
             var result = await services.GetRequiredService<CheckRunner>().RunAsync(logs, CancellationToken.None);
             Assert.NotEqual(CheckGrade.Error, result.Grade);
             await PreviewApplyAndRevertAsync(services, new ScaleAction("cluster", "vllm", "+2"));
@@ -48,7 +49,8 @@ public sealed class RbacManifestTests
         foreach (var rule in rules)
         {
             foreach (var grant in Grants(rule))
-                Assert.True(requests.Any(r => (r.Group, r.Resource, r.Verb) == grant), $"The Role grants {grant}, which no check or mitigation uses.");
+                Assert.True(requests.Any(r => (r.Group, r.Resource, r.Verb) == grant),
+                    $"The Role grants {grant}, which no check or mitigation uses.");
         }
     }
 

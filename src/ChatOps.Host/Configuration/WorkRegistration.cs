@@ -16,7 +16,8 @@ internal static class WorkRegistration
     public static WebApplicationBuilder AddChatOpsWork(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<WorkOptions>().BindConfiguration(WorkOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => o.MaxBackoff >= o.Backoff, "Work:MaxBackoff must not be shorter than Work:Backoff (each retry doubles the delay up to it).")
+            .Validate(o => o.MaxBackoff >= o.Backoff,
+                "Work:MaxBackoff must not be shorter than Work:Backoff (each retry doubles the delay up to it).")
             .ValidateOnStart();
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<WorkOptions>>((host, work) =>
         {

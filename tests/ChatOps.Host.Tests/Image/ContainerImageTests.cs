@@ -55,7 +55,8 @@ public sealed class ContainerImageTests : IDisposable
         Assert.All(copies, c => Assert.Equal("build", c.Flags["from"]));
         Assert.All(copies.SelectMany(c => c.Words.SkipLast(1)), source => Assert.Contains(source, made));
         Assert.Contains(copies, c => c.Words.SequenceEqual(["/app", "."]));
-        Assert.Equal(Final.Last("USER").Arguments + ":" + Final.Last("USER").Arguments, Assert.Single(copies, c => c.Flags.ContainsKey("chown")).Flags["chown"]);
+        var user = Final.Last("USER").Arguments;
+        Assert.Equal($"{user}:{user}", Assert.Single(copies, c => c.Flags.ContainsKey("chown")).Flags["chown"]);
     }
 
     [Fact]

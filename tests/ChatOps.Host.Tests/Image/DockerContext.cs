@@ -20,7 +20,8 @@ internal sealed class DockerContext
             .ToList();
         foreach (var pattern in Patterns)
         {
-            if (pattern.StartsWith('!')) throw new NotSupportedException($".dockerignore: exceptions ({pattern}) are not read by this test; teach it.");
+            if (pattern.StartsWith('!'))
+                throw new NotSupportedException($".dockerignore: exceptions ({pattern}) are not read by this test; teach it.");
             _ignored.AddInclude(pattern);
             _ignored.AddInclude(pattern + "/**");
         }

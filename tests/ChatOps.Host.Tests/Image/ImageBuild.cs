@@ -98,7 +98,8 @@ internal sealed class ImageBuild(DockerContext context, string output)
                 await Commands.RunInAsync(In(root, workdir), "dotnet", arguments);
                 break;
             case "mkdir":
-                foreach (var folder in arguments.Where(a => !a.StartsWith('-'))) Directory.CreateDirectory(Path.Combine(In(root, workdir), folder));
+                foreach (var folder in arguments.Where(a => !a.StartsWith('-')))
+                    Directory.CreateDirectory(Path.Combine(In(root, workdir), folder));
                 break;
             default:
                 throw new NotSupportedException($"RUN {string.Join(' ', words)}: the image build test does not know this step; teach it.");
