@@ -4,6 +4,7 @@ using ChatOps.Host.Health;
 using Microsoft.Extensions.Options;
 
 if (args is ["validate", .. var rest]) return ValidateCommand.Run(rest, Console.Out, Console.Error);
+if (args is ["healthcheck", .. var url]) return await HealthcheckCommand.RunAsync(url, Console.Error);
 
 WebApplication app;
 try
@@ -17,10 +18,10 @@ try
         .AddChatOpsRedis();
     app = builder.Build();
 }
-catch (InvalidConfigurationException e)
+// Building resolves options too (the shutdown timeout reads Work), so a wrong setting may surface here already.
+catch (Exception e) when (ConfigurationErrors.Of(e) is { Count: > 0 } errors)
 {
-    await Console.Error.WriteLineAsync($"ChatOps cannot start: {e.Message}");
-    return 1;
+    return await CannotStartAsync(errors);
 }
 
 try
@@ -36,10 +37,15 @@ try
 }
 catch (Exception e) when (ConfigurationErrors.Of(e) is { Count: > 0 } errors)
 {
+    return await CannotStartAsync(errors);
+}
+return 0;
+
+static async Task<int> CannotStartAsync(IReadOnlyList<string> errors)
+{
     foreach (var error in errors) await Console.Error.WriteLineAsync($"ChatOps cannot start: {error}");
     return 1;
 }
-return 0;
 
 /// <summary>The entry point, visible to the host tests.</summary>
 public partial class Program;

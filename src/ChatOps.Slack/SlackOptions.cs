@@ -30,7 +30,7 @@ public sealed class SlackOptions
     /// Socket Mode connections kept open at once. Slack spreads deliveries over them, so while one is being replaced
     /// the others still receive; it allows about 10 per app.
     /// </summary>
-    [Range(1, 10)]
+    [Range(1, 10, ErrorMessage = "Slack:SocketModeConnections must be between {1} and {2}.")]
     public int SocketModeConnections { get; set; } = 2;
 
     /// <summary>The Web API base, ending in <c>/</c>; default <see cref="DefaultApiUrl"/>.</summary>
@@ -49,7 +49,7 @@ public sealed class SlackOptions
     public TimeSpan PostInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Posts to one channel that may go out back to back before pacing starts.</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Slack:PostBurst must be between {1} and {2}.")]
     public int PostBurst { get; set; } = 3;
 
     /// <summary>
@@ -59,7 +59,7 @@ public sealed class SlackOptions
     public TimeSpan UpdateInterval { get; set; } = TimeSpan.FromSeconds(1.2);
 
     /// <summary>Updates in the workspace that may go out back to back before their pacing starts (Tier 3 allows short bursts).</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Slack:UpdateBurst must be between {1} and {2}.")]
     public int UpdateBurst { get; set; } = 10;
 
     /// <summary>True when an app token is configured: the Socket Mode worker runs.</summary>

@@ -31,7 +31,12 @@ internal sealed class HostProcess : IAsyncDisposable
     public static HostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Start(_ => environment, null, args);
 
     /// <summary>Starts it with settings that may name its address, from <paramref name="workingDirectory"/> (default: beside its binaries).</summary>
-    public static HostProcess Start(Func<Uri, IReadOnlyDictionary<string, string>> environment, string? workingDirectory, params string[] args)
+    public static HostProcess Start(Func<Uri, IReadOnlyDictionary<string, string>> environment, string? workingDirectory, params string[] args) =>
+        Start(Path.Combine(AppContext.BaseDirectory, "ChatOps.Host.dll"), environment, workingDirectory ?? AppContext.BaseDirectory, args);
+
+    /// <summary>Starts the host of <paramref name="dll"/>, such as a published build; an empty setting is removed from the environment.</summary>
+    public static HostProcess Start(
+        string dll, Func<Uri, IReadOnlyDictionary<string, string>> environment, string workingDirectory, params string[] args)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -39,13 +44,17 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatOps.Host.dll"));
+        start.ArgumentList.Add(dll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment(address)) start.Environment[key] = value;
+        foreach (var (key, value) in environment(address))
+        {
+            if (value.Length == 0) start.Environment.Remove(key);
+            else start.Environment[key] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var host = new HostProcess(process, address);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);

@@ -11,6 +11,6 @@ public sealed class IncidentOptions
     public Severity DefaultSeverity { get; set; } = Severity.Sev3;
 
     /// <summary>IANA or Windows time zone id for times shown in chat and in the postmortem.</summary>
-    [Required]
+    [Required(ErrorMessage = "Incidents:TimeZone must name a time zone (e.g. UTC, Europe/Berlin).")]
     public string TimeZone { get; set; } = "UTC";
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Host.Configuration;
@@ -8,10 +9,14 @@ namespace ChatOps.Host.Configuration;
 /// </summary>
 internal static class ConfigurationErrors
 {
+    private static readonly string? Binder = typeof(ConfigurationBinder).Assembly.GetName().Name;
+
     public static IReadOnlyList<string> Of(Exception exception) => exception switch
     {
         OptionsValidationException options => [.. options.Failures],
         InvalidConfigurationException invalid => [invalid.Message],
+        // A value the binder cannot convert (a duration of 'soon', a severity of 'Sev9'): its message names setting, value and type.
+        InvalidOperationException binding when binding.Source == Binder => [binding.Message],
         AggregateException all when all.InnerExceptions.All(e => Of(e).Count > 0) => [.. all.InnerExceptions.SelectMany(Of)],
         _ => [],
     };

@@ -23,7 +23,9 @@ internal static class CoreRegistration
             .Validate(o => Enum.IsDefined(o.DefaultSeverity), "Incidents:DefaultSeverity must be Sev1..Sev4.")
             .ValidateOnStart();
         services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.SectionName)
-            .Validate(o => o.DefaultTimeout > TimeSpan.Zero, "Checks:DefaultTimeout must be positive.").ValidateOnStart();
+            .Validate(o => o.DefaultTimeout > TimeSpan.Zero && o.DefaultTimeout <= CheckOptions.MaxTimeout,
+                "Checks:DefaultTimeout must be positive and at most 00:05:00, the longest a check may set.")
+            .ValidateOnStart();
 
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.SectionName)
             .Validate(o => o.Expiry > TimeSpan.Zero, "Approvals:Expiry must be positive.")
@@ -66,6 +68,10 @@ internal static class CoreRegistration
     {
         var options = builder.Configuration.GetSection(RunbookOptions.SectionName).Get<RunbookOptions>() ?? new RunbookOptions();
         var folder = HostPaths.Resolve(builder.Environment, options.Folder);
+        // A folder that is missing or holds no runbook is a wrong setting or an empty mount, not a deployment without runbooks.
+        if (!Directory.Exists(folder)) throw new InvalidConfigurationException($"Runbooks:Folder: the folder {folder} does not exist.");
+        if (!Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml")).Any())
+            throw new InvalidConfigurationException($"Runbooks:Folder: the folder {folder} holds no runbooks (*.yaml).");
         var values = new RunbookValues(options.Values.Select(v => KeyValuePair.Create(v.Key, (IReadOnlyDictionary<string, string?>)v.Value)));
         var loaded = RunbookLoader.LoadFolder(folder, values);
         // A bad setting is one line naming it; a bad runbook file lists its file:line errors.

@@ -8,6 +8,6 @@ public sealed class SqliteOptions
     public const string SectionName = "Storage:Sqlite";
 
     /// <summary>The database file; relative paths are under the host's content root.</summary>
-    [Required]
+    [Required(ErrorMessage = "Storage:Sqlite:Path must name the database file.")]
     public string Path { get; set; } = "data/chatops.db";
 }

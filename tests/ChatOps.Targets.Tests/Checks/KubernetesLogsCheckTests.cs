@@ -34,9 +34,9 @@ public sealed class KubernetesLogsCheckTests(PlatformFixture platform)
     {
         await RunAsync("selector: app=api-gateway\nsince: 1h\nmatch: nothing");
 
-        Assert.Contains(platform.Kubernetes.Requests, r => r.StartsWith("/api/v1/namespaces/llm/pods?labelSelector=app%3Dapi-gateway", StringComparison.Ordinal));
-        Assert.Contains(platform.Kubernetes.Requests, r => r.StartsWith("/api/v1/namespaces/llm/pods/api-gateway-7d9f-abc12/log?", StringComparison.Ordinal)
-            && r.Contains("sinceSeconds=3600", StringComparison.Ordinal) && r.Contains("timestamps=true", StringComparison.Ordinal));
+        Assert.Contains(platform.Kubernetes.Requests, r => r.Path.StartsWith("/api/v1/namespaces/llm/pods?labelSelector=app%3Dapi-gateway", StringComparison.Ordinal));
+        Assert.Contains(platform.Kubernetes.Requests, r => r.Path.StartsWith("/api/v1/namespaces/llm/pods/api-gateway-7d9f-abc12/log?", StringComparison.Ordinal)
+            && r.Path.Contains("sinceSeconds=3600", StringComparison.Ordinal) && r.Path.Contains("timestamps=true", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -24,8 +24,8 @@ public sealed class FakeKubernetesApi(IReadOnlyDictionary<string, IReadOnlyList<
 
     private readonly List<ApiFault> _faults = [];
 
-    /// <summary>Path and query of every request, in order.</summary>
-    public ConcurrentQueue<string> Requests { get; } = new();
+    /// <summary>Method, path and query of every request, in order.</summary>
+    public ConcurrentQueue<(string Method, string Path)> Requests { get; } = new();
 
     /// <summary>Every request that is not a GET: method, path and query, content type and body, in order.</summary>
     public ConcurrentQueue<(string Method, string Path, string? ContentType, string Body)> Writes { get; } = new();
@@ -48,7 +48,7 @@ public sealed class FakeKubernetesApi(IReadOnlyDictionary<string, IReadOnlyList<
             app.Use(async (context, next) =>
             {
                 var request = context.Request;
-                Requests.Enqueue(request.Path + request.QueryString);
+                Requests.Enqueue((request.Method, request.Path + request.QueryString));
                 if (!HttpMethods.IsGet(request.Method))
                 {
                     request.EnableBuffering();

@@ -100,6 +100,12 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         var settings = TargetSettings();
         change?.Invoke(settings);
+        return ServicesOf(settings, register);
+    }
+
+    /// <summary>The targets' executors and the check runner over <paramref name="settings"/> alone, with no platform started.</summary>
+    public static ServiceProvider ServicesOf(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? register = null)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();

@@ -5,9 +5,14 @@ namespace ChatOps.TestKit.Servers;
 /// <summary>Runs a command to its end and fails with its output when it fails.</summary>
 public static class Commands
 {
-    public static async Task RunAsync(string file, params string[] arguments)
+    public static Task RunAsync(string file, params string[] arguments) => RunInAsync(Environment.CurrentDirectory, file, arguments);
+
+    public static async Task RunInAsync(string workingDirectory, string file, params string[] arguments)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory,
+        };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
