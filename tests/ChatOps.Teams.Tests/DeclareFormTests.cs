@@ -65,7 +65,7 @@ public sealed class DeclareFormTests : IAsyncLifetime
         var data = Activities.DeclareData(title: "GPU saturation", severity: "sev1", description: "Queue grows since 09:00.");
         using var response = await _host.PostAsync(Activities.FormAction(data), _host.Identity.Token());
 
-        Assert.Equal(TeamsActivities.Accepted, await FormTests.MessageAsync(response));
+        Assert.Equal("Bob Example chose Request: working on it.", await FormTests.MessageAsync(response));
         var envelope = Assert.Single(_host.Queue.Envelopes);
         Assert.Equal("declare sev1 GPU saturation", envelope.Text);
         Assert.Equal("Queue grows since 09:00.", envelope.Description);

@@ -48,6 +48,9 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The door's own services (the kept cards a click is answered with).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<TeamsTestHost> StartAsync(FakeChannelIdentity? identity = null)
     {
         identity ??= new FakeChannelIdentity();

@@ -24,6 +24,7 @@ internal sealed partial class TeamsActivities(
     TeamsForms forms,
     IEnumerable<IChatSurface> surfaces,
     ITeamsCards cards,
+    SentCards sentCards,
     ILogger<TeamsActivities> logger)
 {
     private readonly IChatSurface? _surface = surfaces.LastOrDefault(s => s.Platform == TeamsPlatform.Name);
@@ -31,10 +32,11 @@ internal sealed partial class TeamsActivities(
     public const string CardActionInvoke = "adaptiveCard/action";
     public const string Personal = "personal";
 
-    /// <summary>What the person who clicked is told; the card's new state follows from the background.</summary>
-    public const string Accepted = "On it.";
-
+    /// <summary>A repeated click on a card not known here: the first click is being worked on.</summary>
     public const string Repeated = "Already on it.";
+
+    /// <summary>Who clicked, where the channel did not give their name.</summary>
+    public const string Someone = "You";
 
     public const string Unowned = "ChatOps cannot act on this button.";
 
@@ -91,14 +93,28 @@ internal sealed partial class TeamsActivities(
             return InvokeResponse.Message(Unowned);
         var answer = await ActAsync(activity, new Actor(person, activity.From!.Name), action, $"teams:invoke:{id}", answerNow: true, cancellationToken);
         // A refusal is said in the response, which the clicker sees at once; the card stays as it is, with their answers in it.
-        return InvokeResponse.Message(answer switch
+        return answer switch
         {
-            null => Unowned,
-            { Outcome: InboundOutcome.Unavailable } => InboundAnswer.TryAgain,
-            { Outcome: InboundOutcome.Repeat } => Repeated,
-            { Error: { } error } => error.Message,
-            _ => Accepted,
-        });
+            null => InvokeResponse.Message(Unowned),
+            { Outcome: InboundOutcome.Unavailable } => InvokeResponse.Message(InboundAnswer.TryAgain),
+            { Error: { } error } => InvokeResponse.Message(error.Message),
+            _ => await ReceiptAsync(activity, action, answer.Outcome == InboundOutcome.Repeat, cancellationToken),
+        };
+    }
+
+    /// <summary>
+    /// The clicked card with the click taken in it (a retried or repeated click gets the same); where the card is not known
+    /// here, a message saying the same. The card everyone sees is updated once the work has run.
+    /// </summary>
+    private async Task<InvokeResponse> ReceiptAsync(TeamsActivity activity, CardActionData action, bool repeated, CancellationToken cancellationToken)
+    {
+        var who = activity.From?.Name is { Length: > 0 } name ? name : Someone;
+        var conversation = activity.Conversation?.Id is { } id ? TeamsPlaces.Split(id).Conversation : null;
+        var card = conversation is not null && activity.ReplyToId is { Length: > 0 } clicked
+            ? await sentCards.FindAsync(conversation, clicked, cancellationToken)
+            : null;
+        if (card is not null) return InvokeResponse.Card(ClickReceipt.Of(card, action.ActionId, action.Value, who));
+        return InvokeResponse.Message(repeated ? Repeated : ClickReceipt.Line(who, action.Title));
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ namespace ChatOps.Teams.Outbound;
 /// The core's chat port on Teams: each message one Adaptive Card; a channel post starts a reply chain, a thread post
 /// replies in it, and an update replaces the card in place (PUT).
 /// </summary>
-internal sealed class TeamsChatSurface(TeamsConnectorClient client, ConversationPacer pacer, IEnumerable<IPersonNames> names) : IChatSurface, ITeamsCards
+internal sealed class TeamsChatSurface(
+    TeamsConnectorClient client, ConversationPacer pacer, SentCards cards, IEnumerable<IPersonNames> names) : IChatSurface, ITeamsCards
 {
     private readonly IPersonNames? _names = names.FirstOrDefault(n => n.Platform == TeamsPlatform.Name);
 
@@ -29,19 +30,21 @@ internal sealed class TeamsChatSurface(TeamsConnectorClient client, Conversation
             (null, false) => client.SendAsync(address, activity, c),
             ({ } root, _) => client.ReplyAsync(address, root, activity, c),
         }, cancellationToken);
+        await cards.KeepAsync(address.ConversationId, id, activity, cancellationToken);
         return new PostedMessage(place, id);
     }
 
-    public Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken)
+    public async Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken)
     {
         var address = ConnectorAddress.Of(posted.Place);
         var activity = AdaptiveCardRenderer.Activity(message);
         // A root post lives in its own reply chain; a reply lives in its root's.
-        return pacer.RunAsync(posted.Place.Channel, async c =>
+        await pacer.RunAsync(posted.Place.Channel, async c =>
         {
             await client.UpdateAsync(address, posted.Place.Thread ?? posted.MessageId, posted.MessageId, activity, c);
             return true;
         }, cancellationToken);
+        await cards.KeepAsync(address.ConversationId, posted.MessageId, activity, cancellationToken);
     }
 
     /// <summary>

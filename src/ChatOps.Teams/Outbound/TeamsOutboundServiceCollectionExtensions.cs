@@ -28,6 +28,9 @@ public static class TeamsOutboundServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("teams", TeamsResilience.Configure);
 
+        // In this process unless the host registered a shared one first; the kept cards only make a click's answer nicer.
+        services.AddDistributedMemoryCache();
+        services.AddSingleton<SentCards>();
         services.TryAddSingleton<IPaceTokens, InProcessPaceTokens>();
         services.AddSingleton<ConversationPacer>();
         services.AddSingleton<TeamsChatSurface>();
