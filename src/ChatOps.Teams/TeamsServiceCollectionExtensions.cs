@@ -1,3 +1,4 @@
+using ChatOps.Core.Work;
 using ChatOps.Teams.Inbound;
 using ChatOps.Teams.Outbound;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ChannelKeys>();
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<TeamsForms>();
+        services.AddSingleton<IWorkHandler, DeclareFormJob>();
         services.AddSingleton<TeamsActivities>();
         services.AddSingleton<MessagesEndpoint>();
         return services.AddTeamsOutbound(configuration);

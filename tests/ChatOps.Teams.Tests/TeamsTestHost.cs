@@ -41,7 +41,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     /// <summary>What the door posts itself (a refusal of a form sent without an invoke), instead of the Teams connector.</summary>
     public RecordingChatSurface Surface { get; } = new(TeamsPlatform.Name);
 
-    /// <summary>The cards the door posts itself (the declare form), instead of the Teams connector.</summary>
+    /// <summary>The cards the Teams side posts itself (the declare form), instead of the Teams connector.</summary>
     public RecordingTeamsCards Cards { get; } = new();
 
     public CapturingQueue Queue { get; }
@@ -67,6 +67,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
             ["ToBotFromChannelOpenIdMetadataUrl"] = FakeChannelIdentity.MetadataUrl,
         });
         builder.Services.AddSingleton(core.Get<InboundPipeline>());
+        builder.Services.AddSingleton<IWorkQueue>(queue);
+        builder.Services.AddSingleton(core.Get<WorkSignal>());
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.RemoveAll<IChatSurface>();
         builder.Services.RemoveAll<ITeamsCards>();
@@ -109,7 +111,11 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     {
         private readonly ConcurrentDictionary<string, WorkItem> _byKey = new();
 
+        /// <summary>The commands stored.</summary>
         public ConcurrentQueue<InboundEnvelope> Envelopes { get; } = new();
+
+        /// <summary>Every item stored, commands and the Teams door's own.</summary>
+        public ConcurrentQueue<WorkItem> Items { get; } = new();
 
         public bool Unreachable { get; set; }
 
@@ -117,7 +123,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         {
             if (Unreachable) throw new IOException("store unreachable (scripted)");
             if (item.DeliveryKey is { } key && !_byKey.TryAdd(key, item)) return Task.FromResult(false);
-            Envelopes.Enqueue(JsonSerializer.Deserialize<InboundEnvelope>(item.Payload)!);
+            Items.Enqueue(item);
+            if (item.Kind == InboundJob.Kind) Envelopes.Enqueue(JsonSerializer.Deserialize<InboundEnvelope>(item.Payload)!);
             return Task.FromResult(true);
         }
 

@@ -16,14 +16,13 @@ namespace ChatOps.Teams.Inbound;
 /// An authenticated activity, brought to the core's inbound pipeline: a message that mentions the bot (or any message
 /// in a personal chat) is a command, a click on one of our cards is its clicker typing the button's command, a form's
 /// submission completes the form's command with its answers. <c>declare</c> without a title is answered with a form
-/// card (Slack opens a modal; Teams gives no trigger id to open one). Whatever else Teams sends (typing, conversation
+/// card (Slack opens a modal; Teams gives no trigger id to open one), posted from the durable queue. Whatever else Teams sends (typing, conversation
 /// and installation updates, reactions) is acknowledged and left alone.
 /// </summary>
 internal sealed partial class TeamsActivities(
     InboundPipeline pipeline,
     TeamsForms forms,
     IEnumerable<IChatSurface> surfaces,
-    ITeamsCards cards,
     SentCards sentCards,
     ILogger<TeamsActivities> logger)
 {
@@ -80,9 +79,13 @@ internal sealed partial class TeamsActivities(
         // In a channel or group chat the bot hears only what mentions it; a personal chat speaks to the bot alone.
         if (!mentioned && activity.Conversation?.ConversationType != Personal) return Results.Ok();
         if (TeamsPlaces.Of(activity) is not { } place) return Results.BadRequest();
-        if (CommandParser.Parse(text) is { Succeeded: false, Error.Code: CommandErrorCode.MissingTitle } && await OfferDeclareFormAsync(place, text, cancellationToken))
-            return Results.Ok();
-        var accepted = await pipeline.AcceptAsync(new InboundEnvelope(actor, place, text.Length == 0 ? "help" : text, $"teams:activity:{id}"), cancellationToken);
+        var deliveryKey = $"teams:activity:{id}";
+        if (CommandParser.Parse(text) is { Succeeded: false, Error.Code: CommandErrorCode.MissingTitle })
+        {
+            var offered = await forms.OfferDeclareAsync(place, actor.Id, DeclareCard.Named(text), deliveryKey, cancellationToken);
+            return offered ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+        var accepted = await pipeline.AcceptAsync(new InboundEnvelope(actor, place, text.Length == 0 ? "help" : text, deliveryKey), cancellationToken);
         return accepted.Outcome == InboundOutcome.Unavailable ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
     }
 
@@ -149,24 +152,6 @@ internal sealed partial class TeamsActivities(
         }
     }
 
-    /// <summary>
-    /// Posts the declare form where the person asked. False when it could not be posted: the command then goes its usual
-    /// way, and the core's answer says how to type the title instead.
-    /// </summary>
-    private async Task<bool> OfferDeclareFormAsync(ChatPlace place, string text, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await cards.PostAsync(place, DeclareCard.Activity(DeclareCard.Named(text)), cancellationToken);
-            return true;
-        }
-        catch (ChatSurfaceException e)
-        {
-            LogFormNotPosted(e);
-            return false;
-        }
-    }
-
     private async Task TellAsync(ChatPlace place, PersonId person, ChatMessage message, CancellationToken cancellationToken)
     {
         if (_surface is null) return;
@@ -186,9 +171,6 @@ internal sealed partial class TeamsActivities(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams app installation update: {Action} in a {ConversationType} conversation")]
     private partial void LogInstallation(string action, string conversationType);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not post the declare form; the command goes on without it")]
-    private partial void LogFormNotPosted(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {User} what was wrong with their form")]
     private partial void LogNotTold(Exception exception, PersonId user);
