@@ -24,16 +24,22 @@ namespace ChatOps.Teams.Tests;
 /// </summary>
 internal sealed class TeamsTestHost : IAsyncDisposable
 {
+    private const string Secret = "not-a-real-secret";
+
     private WebApplication _app = null!;
 
-    private TeamsTestHost(Conversation core, FakeChannelIdentity identity, CapturingQueue queue)
+    private TeamsTestHost(Conversation core, FakeChannelIdentity identity, CapturingQueue queue, FakeBotFramework botFramework)
     {
         Core = core;
         Identity = identity;
         Queue = queue;
+        BotFramework = botFramework;
     }
 
     public FakeChannelIdentity Identity { get; }
+
+    /// <summary>The bot's token and the Connector's member lookups (what the door asks Teams itself).</summary>
+    public FakeBotFramework BotFramework { get; }
 
     /// <summary>The core behind the door, for what a test needs there first (an incident to act on).</summary>
     public Conversation Core { get; }
@@ -54,6 +60,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     public static async Task<TeamsTestHost> StartAsync(FakeChannelIdentity? identity = null)
     {
         identity ??= new FakeChannelIdentity();
+        var botFramework = await FakeBotFramework.StartAsync(FakeChannelIdentity.AppId, Secret, Activities.Tenant);
         var queue = new CapturingQueue();
         var core = new Conversation(configure: s => s.AddSingleton<IWorkQueue>(queue));
         var builder = WebApplication.CreateSlimBuilder();
@@ -62,8 +69,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = FakeChannelIdentity.AppId,
-            ["MicrosoftAppPassword"] = "not-a-real-secret",
-            ["MicrosoftAppTenantId"] = "72f988bf-86f1-41af-91ab-2d7cd011db47",
+            ["MicrosoftAppPassword"] = Secret,
+            ["MicrosoftAppTenantId"] = Activities.Tenant,
             ["ToBotFromChannelOpenIdMetadataUrl"] = FakeChannelIdentity.MetadataUrl,
         });
         builder.Services.AddSingleton(core.Get<InboundPipeline>());
@@ -73,7 +80,9 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         builder.Services.RemoveAll<IChatSurface>();
         builder.Services.RemoveAll<ITeamsCards>();
         builder.Services.AddHttpClient(ChannelKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => identity);
-        var host = new TeamsTestHost(core, identity, queue);
+        builder.Services.AddHttpClient(BotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new Redirect(botFramework.Url));
+        builder.Services.AddHttpClient(TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new Redirect(botFramework.Url));
+        var host = new TeamsTestHost(core, identity, queue, botFramework);
         builder.Services.AddSingleton<IChatSurface>(host.Surface);
         builder.Services.AddSingleton<ITeamsCards>(host.Cards);
         var app = builder.Build();
@@ -103,6 +112,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         Client.Dispose();
         await _app.DisposeAsync();
         await Core.DisposeAsync();
+        await BotFramework.DisposeAsync();
         Identity.Dispose();
     }
 

@@ -7,6 +7,7 @@ using ChatOps.Core.Messages;
 using ChatOps.Teams.Cards;
 using ChatOps.Teams.Inbound.Wire;
 using ChatOps.Teams.Outbound;
+using ChatOps.Teams.People;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -24,6 +25,8 @@ internal sealed partial class TeamsActivities(
     TeamsForms forms,
     IEnumerable<IChatSurface> surfaces,
     SentCards sentCards,
+    TeamsMembers members,
+    TeamsPersonNames names,
     ILogger<TeamsActivities> logger)
 {
     private readonly IChatSurface? _surface = surfaces.LastOrDefault(s => s.Platform == TeamsPlatform.Name);
@@ -41,6 +44,8 @@ internal sealed partial class TeamsActivities(
 
     public async Task<IResult> AcceptAsync(TeamsActivity activity, CancellationToken cancellationToken)
     {
+        // The channel names the person in every activity it signs: the name the bot shows for them from then on.
+        if (TeamsPeople.TryPerson(activity.From, out var sender)) await names.LearnAsync(sender.User, activity.From!.Name, cancellationToken);
         switch (activity.Type)
         {
             case "message":
@@ -79,6 +84,17 @@ internal sealed partial class TeamsActivities(
         // In a channel or group chat the bot hears only what mentions it; a personal chat speaks to the bot alone.
         if (!mentioned && activity.Conversation?.ConversationType != Personal) return Results.Ok();
         if (TeamsPlaces.Of(activity) is not { } place) return Results.BadRequest();
+        if (activity.Entities is { Count: > 0 } entities)
+        {
+            var unknown = new List<string>();
+            var resolved = await members.ResolveAsync(place, entities, activity.Recipient?.Id, unknown, cancellationToken);
+            if (unknown.Count > 0)
+            {
+                await TellAsync(place, actor.Id, ChatMessage.Plain(NotResolved(unknown)), cancellationToken);
+                return Results.Ok();
+            }
+            text = TeamsInboundText.ToCore(activity.Text, resolved, activity.Recipient?.Id, out _);
+        }
         var deliveryKey = $"teams:activity:{id}";
         if (CommandParser.Parse(text) is { Succeeded: false, Error.Code: CommandErrorCode.MissingTitle })
         {
@@ -164,6 +180,11 @@ internal sealed partial class TeamsActivities(
             LogNotTold(e, person);
         }
     }
+
+    /// <summary>What the person hears when a mention of theirs names nobody the bot can act on: nothing was done.</summary>
+    public static string NotResolved(IEnumerable<string> names) =>
+        $"ChatOps could not tell who {string.Join(", ", names.Select(n => "@" + n))} is: Teams did not say. Nothing was done; "
+        + "mention them by picking their name from the list Teams offers as you type, and check that they are in this team.";
 
     private static IResult Invoked(InvokeResponse response) =>
         // The invoke's answer is the HTTP response itself, always 200; its own status code is in the body.

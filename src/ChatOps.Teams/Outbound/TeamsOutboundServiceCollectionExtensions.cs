@@ -1,4 +1,6 @@
+using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
+using ChatOps.Teams.People;
 using ChatOps.Core.Pacing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,9 +30,12 @@ public static class TeamsOutboundServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("teams", TeamsResilience.Configure);
 
-        // In this process unless the host registered a shared one first; the kept cards only make a click's answer nicer.
+        // In this process unless the host registered a shared one first: what is kept there only spares calls and answers.
         services.AddDistributedMemoryCache();
+        services.AddSingleton<TeamsCache>();
         services.AddSingleton<SentCards>();
+        services.AddSingleton<TeamsPersonNames>();
+        services.AddSingleton<IPersonNames>(sp => sp.GetRequiredService<TeamsPersonNames>());
         services.TryAddSingleton<IPaceTokens, InProcessPaceTokens>();
         services.AddSingleton<ConversationPacer>();
         services.AddSingleton<TeamsChatSurface>();
