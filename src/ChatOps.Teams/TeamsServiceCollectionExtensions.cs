@@ -41,6 +41,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TeamsForms>();
         services.AddSingleton<IWorkHandler, DeclareFormJob>();
         services.AddSingleton<TeamsMembers>();
+        services.AddTeamsDirectory(configuration);
         services.AddSingleton<TeamsActivities>();
         services.AddSingleton<MessagesEndpoint>();
         return services.AddTeamsOutbound(configuration);

@@ -77,6 +77,7 @@ public sealed partial class FakeBotFramework : IAsyncDisposable
             app.MapPost("/{region}/v3/conversations/{conversation}/activities/{id}", (Delegate)((HttpContext context) => fake!.ConnectorAsync(context, created: false)));
             app.MapPut("/{region}/v3/conversations/{conversation}/activities/{id}", (Delegate)((HttpContext context) => fake!.ConnectorAsync(context, created: false)));
             app.MapGet("/{region}/v3/conversations/{conversation}/members/{member}", (string member, HttpContext context) => fake!.MemberAsync(member, context));
+            app.MapGet("/v1.0/groups/{group}/transitiveMembers/microsoft.graph.user", (string group, HttpContext context) => fake!.GroupUsers(group, context));
             app.MapFallback((HttpContext context) =>
             {
                 fake!.OtherRequests.Enqueue(context.Request.Method + " " + context.Request.Path);
@@ -91,11 +92,19 @@ public sealed partial class FakeBotFramework : IAsyncDisposable
     {
         var form = await context.Request.ReadFormAsync();
         if (tenant != _credentials.Tenant || form["grant_type"] != "client_credentials" || form["client_id"] != _credentials.AppId
-            || form["client_secret"] != _credentials.Secret
-            || form["scope"] != "https://api.botframework.com/.default")
+            || form["client_secret"] != _credentials.Secret)
             return Results.Json(new { error = "invalid_client", error_description = "AADSTS7000215: Invalid client secret provided." }, statusCode: 401);
+        // Each resource's token is its own: the Connector takes only a Bot Framework token, Graph only a Graph token.
+        var prefix = (string?)form["scope"] switch
+        {
+            "https://api.botframework.com/.default" => "fake-token-",
+            GraphScope => GraphTokenPrefix,
+            _ => null,
+        };
+        if (prefix is null)
+            return Results.Json(new { error = "invalid_scope", error_description = "AADSTS70011: The provided value for the input parameter 'scope' is not valid." }, statusCode: 400);
         var n = Interlocked.Increment(ref _tokens);
-        return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = "fake-token-" + n.ToString(CultureInfo.InvariantCulture) });
+        return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = prefix + n.ToString(CultureInfo.InvariantCulture) });
     }
 
     private async Task<IResult> ConnectorAsync(HttpContext context, bool created)
