@@ -18,8 +18,8 @@ internal sealed class TeamsChatSurface(
 
     public string Platform => TeamsPlatform.Name;
 
-    public Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken) =>
-        PostAsync(place, AdaptiveCardRenderer.Activity(message), cancellationToken);
+    public async Task<PostedMessage> PostAsync(ChatPlace place, ChatMessage message, CancellationToken cancellationToken) =>
+        await PostAsync(place, await RenderAsync(message, cancellationToken), cancellationToken);
 
     public async Task<PostedMessage> PostAsync(ChatPlace place, JsonObject activity, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ internal sealed class TeamsChatSurface(
     public async Task UpdateAsync(PostedMessage posted, ChatMessage message, CancellationToken cancellationToken)
     {
         var address = ConnectorAddress.Of(posted.Place);
-        var activity = AdaptiveCardRenderer.Activity(message);
+        var activity = await RenderAsync(message, cancellationToken);
         // A root post lives in its own reply chain; a reply lives in its root's.
         await pacer.RunAsync(posted.Place.Channel, async c =>
         {
@@ -45,6 +45,27 @@ internal sealed class TeamsChatSurface(
             return true;
         }, cancellationToken);
         await cards.KeepAsync(address.ConversationId, posted.MessageId, activity, cancellationToken);
+    }
+
+    /// <summary>
+    /// The card, its mentions named: the core often names a person by id alone (who declared, who approved), and Teams
+    /// shows a mention by the name the card gives it. A first rendering finds who needs a name.
+    /// </summary>
+    private async Task<JsonObject> RenderAsync(ChatMessage message, CancellationToken cancellationToken)
+    {
+        var unnamed = new HashSet<string>(StringComparer.Ordinal);
+        var activity = AdaptiveCardRenderer.Activity(message, user =>
+        {
+            unnamed.Add(user);
+            return null;
+        });
+        if (unnamed.Count == 0 || _names is null) return activity;
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var user in unnamed)
+        {
+            if (await _names.NameAsync(user, cancellationToken) is { } name) known[user] = name;
+        }
+        return known.Count == 0 ? activity : AdaptiveCardRenderer.Activity(message, known.GetValueOrDefault);
     }
 
     /// <summary>
