@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOps.TestKit.Teams;
 
@@ -18,6 +20,7 @@ internal sealed class TeamsChannel(HttpClient client, Func<string> token, FakeBo
 {
     public const string BotId = "28:" + FakeBotFramework.AppId;
     public const string Team = "19:c6d9a1b4e2f34f8c9a0b1c2d3e4f5a6b@thread.tacv2";
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private long _ids = 1770000000000 + Random.Shared.Next(1_000_000) * 1000L;
 
     public string Id { get; } = id ?? $"19:{Guid.NewGuid():N}@thread.tacv2";
@@ -110,8 +113,8 @@ internal sealed class TeamsChannel(HttpClient client, Func<string> token, FakeBo
         }
     }
 
-    /// <summary>The card of a connector call, as JSON text.</summary>
-    public static string Card(FakeBotFramework.Call call) => (call.Body?["activity"] ?? call.Body)?["attachments"]?[0]?["content"]?.ToJsonString() ?? "";
+    /// <summary>The card of a connector call, as JSON text (only quotes and backslashes escaped).</summary>
+    public static string Card(FakeBotFramework.Call call) => (call.Body?["activity"] ?? call.Body)?["attachments"]?[0]?["content"]?.ToJsonString(Readable) ?? "";
 
     /// <summary>The data of the <c>Action.Execute</c> that sends <paramref name="value"/>, wherever it is on the card (inline cards included).</summary>
     public static JsonObject Button(FakeBotFramework.Call call, Func<string, bool> value)

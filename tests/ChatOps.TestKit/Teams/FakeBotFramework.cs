@@ -61,7 +61,7 @@ public sealed partial class FakeBotFramework : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 throw new TimeoutException($"No connector call {what} after {patience}; calls: "
-                    + string.Join(", ", Calls.Select(c => $"{c.Method} {c.Target} {c.Status}")));
+                    + string.Join(", ", Calls.Select(c => $"{c.Method} {c.Target} {c.Status} '{(c.Body?["activity"] ?? c.Body)?["summary"]}'")));
             }
         }
     }
