@@ -39,7 +39,8 @@ internal static class ClickReceipt
                     return true;
                 case "Container" when Replace(element["items"] as JsonArray, actionId, value, who):
                     return true;
-                case "ColumnSet" when (element["columns"] as JsonArray)?.OfType<JsonObject>().Any(c => Replace(c["items"] as JsonArray, actionId, value, who)) == true:
+                case "ColumnSet" when (element["columns"] as JsonArray ?? []).OfType<JsonObject>()
+                    .Any(column => Replace(column["items"] as JsonArray, actionId, value, who)):
                     return true;
             }
         }

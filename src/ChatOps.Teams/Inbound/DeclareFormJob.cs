@@ -25,7 +25,7 @@ internal sealed class DeclareFormJob(ITeamsCards cards, IMessageJournal journal,
     /// <summary>The item for a form asked for at <paramref name="place"/>, ordered with the other work of its channel.</summary>
     public static WorkItem Item(ChatPlace place, PersonId asker, Severity severity, string deliveryKey) =>
         new(Kind, JsonSerializer.Serialize(new DeclareFormRequest(place, asker.ToString(), severity), InboundJsonContext.Default.DeclareFormRequest),
-            $"{place.Platform}:{place.Channel}", deliveryKey);
+            OrderingKey: $"{place.Platform}:{place.Channel}", DeliveryKey: deliveryKey);
 
     public async Task RunAsync(WorkItem item, CancellationToken cancellationToken)
     {
@@ -41,7 +41,8 @@ internal sealed class DeclareFormJob(ITeamsCards cards, IMessageJournal journal,
         var request = Read(item);
         var told = ChatMessage.Plain($"Could not post the declare form: {reason.ReplaceLineEndings(" ")} Declare with a title instead, e.g. "
             + $"'incident declare {request.Severity.Label().ToLowerInvariant()} GPU saturation on vllm-pool'.");
-        await delivery.DeliverAsync(CommandResult.ToRequester(told).Messages, new Actor(PersonId.Parse(request.Asker)), request.Place, cancellationToken);
+        var asker = new Actor(PersonId.Parse(request.Asker));
+        await delivery.DeliverAsync(CommandResult.ToRequester(told).Messages, asker, request.Place, cancellationToken);
     }
 
     private static DeclareFormRequest Read(WorkItem item) =>

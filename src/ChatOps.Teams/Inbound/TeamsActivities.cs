@@ -17,8 +17,8 @@ namespace ChatOps.Teams.Inbound;
 /// An authenticated activity, brought to the core's inbound pipeline: a message that mentions the bot (or any message
 /// in a personal chat) is a command, a click on one of our cards is its clicker typing the button's command, a form's
 /// submission completes the form's command with its answers. <c>declare</c> without a title is answered with a form
-/// card (Slack opens a modal; Teams gives no trigger id to open one), posted from the durable queue. Whatever else Teams sends (typing, conversation
-/// and installation updates, reactions) is acknowledged and left alone.
+/// card (Slack opens a modal; Teams gives no trigger id to open one), posted from the durable queue. Whatever else
+/// Teams sends (typing, conversation and installation updates, reactions) is acknowledged and left alone.
 /// </summary>
 internal sealed partial class TeamsActivities(
     InboundPipeline pipeline,
@@ -38,7 +38,7 @@ internal sealed partial class TeamsActivities(
     public const string Repeated = "Already on it.";
 
     /// <summary>Who clicked, where the channel did not give their name.</summary>
-    public const string Someone = "You";
+    public const string Unnamed = "You";
 
     public const string Unowned = "ChatOps cannot act on this button.";
 
@@ -127,7 +127,7 @@ internal sealed partial class TeamsActivities(
     /// </summary>
     private async Task<InvokeResponse> ReceiptAsync(TeamsActivity activity, CardActionData action, bool repeated, CancellationToken cancellationToken)
     {
-        var who = activity.From?.Name is { Length: > 0 } name ? name : Someone;
+        var who = activity.From?.Name is { Length: > 0 } name ? name : Unnamed;
         var conversation = activity.Conversation?.Id is { } id ? TeamsPlaces.Split(id).Conversation : null;
         var card = conversation is not null && activity.ReplyToId is { Length: > 0 } clicked
             ? await sentCards.FindAsync(conversation, clicked, cancellationToken)

@@ -35,7 +35,8 @@ internal sealed class BotTokenProvider(IOptionsMonitor<TeamsOptions> options, IH
         {
             // MSAL's error code says what was wrong (invalid_client, unauthorized_client, …); it never carries the secret.
             throw new TeamsConnectorException(
-                $"The bot could not get its token for {scope} from {settings.Authority} ({e.ErrorCode}): check MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId.", e);
+                $"The bot could not get its token for {scope} from {settings.Authority} ({e.ErrorCode}): "
+                + "check MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId.", e);
         }
     }
 

@@ -72,10 +72,6 @@ internal sealed class TeamsChatSurface(
     /// Teams has no message that only one person sees in a channel (Slack's ephemeral); the answer is posted where the
     /// person asked, in the thread, opening with a mention of them so that they are notified and others see whom it is for.
     /// </summary>
-    public async Task PostPrivateAsync(ChatPlace place, PersonId person, ChatMessage message, CancellationToken cancellationToken)
-    {
-        var name = person.Platform == TeamsPlatform.Name && _names is not null ? await _names.NameAsync(person.User, cancellationToken) : null;
-        var addressed = message with { Blocks = [new ContextBlock($"For {Mention.Of(person, name)}:"), .. message.Blocks] };
-        await PostAsync(place, addressed, cancellationToken);
-    }
+    public Task PostPrivateAsync(ChatPlace place, PersonId person, ChatMessage message, CancellationToken cancellationToken) =>
+        PostAsync(place, message with { Blocks = [new ContextBlock($"For {Mention.Of(person)}:"), .. message.Blocks] }, cancellationToken);
 }

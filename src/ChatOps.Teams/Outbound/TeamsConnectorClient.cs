@@ -67,7 +67,8 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
     /// </summary>
     public async Task<TeamsMember?> MemberAsync(ConnectorAddress address, string memberId, CancellationToken cancellationToken)
     {
-        var url = new Uri(address.ServiceUrl, $"v3/conversations/{Uri.EscapeDataString(address.ConversationId)}/members/{Uri.EscapeDataString(memberId)}");
+        var url = new Uri(address.ServiceUrl,
+            $"v3/conversations/{Uri.EscapeDataString(address.ConversationId)}/members/{Uri.EscapeDataString(memberId)}");
         try
         {
             return TeamsMember.Read(await SendAsync(HttpMethod.Get, url, null, cancellationToken));
@@ -92,7 +93,8 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
         for (var attempt = 0; ; attempt++)
         {
             var token = await tokens.TokenAsync(refresh: attempt > 0, cancellationToken);
-            using var request = new HttpRequestMessage(method, url) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(method, url);
+            if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             HttpResponseMessage sent;
             try

@@ -13,7 +13,8 @@ namespace ChatOps.Teams.People;
 /// The bot's app token for Graph comes from MSAL; throttling (429, 503, 504 with <c>Retry-After</c>) is waited out in the
 /// HTTP pipeline below (<see cref="TeamsResilience"/>). The token only ever goes to the configured Graph host.
 /// </summary>
-internal sealed class GraphClient(HttpClient http, BotTokenProvider tokens, IOptionsMonitor<TeamsDirectoryOptions> options, IOptionsMonitor<TeamsOptions> teams)
+internal sealed class GraphClient(
+    HttpClient http, BotTokenProvider tokens, IOptionsMonitor<TeamsDirectoryOptions> options, IOptionsMonitor<TeamsOptions> teams)
 {
     public const string HttpClientName = "teams-graph";
 
@@ -23,7 +24,9 @@ internal sealed class GraphClient(HttpClient http, BotTokenProvider tokens, IOpt
     public async Task<IReadOnlyCollection<string>> GroupUsersAsync(string group, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var next = new Uri(settings.GraphBase, $"v1.0/groups/{Uri.EscapeDataString(group)}/transitiveMembers/microsoft.graph.user?$select=id&$top=999");
+        // Users only (the cast), ids only, the most Graph gives a page.
+        var next = new Uri(settings.GraphBase,
+            $"v1.0/groups/{Uri.EscapeDataString(group)}/transitiveMembers/microsoft.graph.user?$select=id&$top=999");
         var users = new List<string>();
         for (var page = 0; next is not null; page++)
         {
