@@ -56,13 +56,13 @@ internal sealed partial class TeamsMembers(TeamsConnectorClient client, TeamsCac
 
     private async Task<TeamsMember?> FindAsync(ChatPlace place, string memberId, CancellationToken patience, CancellationToken cancellationToken)
     {
-        var address = ConnectorAddress.Of(place);
-        var key = $"member:{address.TenantId}:{memberId}";
+        // A Teams user id is the person's within one tenant.
+        var key = $"member:{(TeamsAddress.TryParse(place.Address, out var stored) ? stored.TenantId : null)}:{memberId}";
         if (await cache.GetAsync(key, cancellationToken) is { } kept) return JsonSerializer.Deserialize(kept, PeopleJsonContext.Default.TeamsMember);
         TeamsMember? member;
         try
         {
-            member = await client.MemberAsync(address, memberId, patience);
+            member = await client.MemberAsync(ConnectorAddress.Of(place), memberId, patience);
         }
         catch (Exception e) when (e is TeamsConnectorException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
