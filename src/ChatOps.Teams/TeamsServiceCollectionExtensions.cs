@@ -1,5 +1,7 @@
+using ChatOps.Core.Work;
 using ChatOps.Teams.Inbound;
 using ChatOps.Teams.Outbound;
+using ChatOps.Teams.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +39,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ChannelKeys>();
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<TeamsForms>();
+        services.AddSingleton<IWorkHandler, DeclareFormJob>();
+        services.AddSingleton<TeamsMembers>();
+        services.AddTeamsDirectory(configuration);
         services.AddSingleton<TeamsActivities>();
         services.AddSingleton<MessagesEndpoint>();
         return services.AddTeamsOutbound(configuration);

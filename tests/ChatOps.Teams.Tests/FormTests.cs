@@ -31,7 +31,7 @@ public sealed class FormTests : IAsyncLifetime
         using var response = await _host.PostAsync(Activities.FormAction(Activities.FormData(_command, " 203.0.113.7 ")), _host.Identity.Token());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(TeamsActivities.Accepted, await MessageAsync(response));
+        Assert.Equal("Bob Example chose Request: working on it.", await MessageAsync(response));
         var envelope = Assert.Single(_host.Queue.Envelopes);
         Assert.Equal($"{_command} 203.0.113.7", envelope.Text);
         Assert.Equal($"teams:{Activities.Bob}", envelope.Actor.Id.ToString());

@@ -3,6 +3,7 @@ using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Teams.Outbound;
+using ChatOps.Teams.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -153,5 +154,19 @@ public sealed class TeamsChatSurfaceTests : IAsyncLifetime
         await Assert.ThrowsAsync<TeamsConnectorException>(() => Surface.PostAsync(place, ChatMessage.Plain("x"), CancellationToken.None));
         Assert.Empty(_fake.Calls);
         Assert.Equal(0, _fake.TokensIssued);
+    }
+
+    [Fact]
+    public async Task A_person_named_by_id_alone_is_mentioned_by_the_name_teams_gave_and_a_stranger_as_someone()
+    {
+        await _services.GetRequiredService<TeamsPersonNames>().LearnAsync("aad-carol", "Carol Example", CancellationToken.None);
+        var message = ChatMessage.Plain($"Approved by {Mention.Of(new Core.Access.PersonId("teams", "aad-carol"))} and {Mention.Of(new Core.Access.PersonId("teams", "aad-zed"))}");
+
+        await Surface.PostAsync(_channel, message, CancellationToken.None);
+
+        var card = _fake.Calls.Single().Body!["activity"]!["attachments"]![0]!["content"]!;
+        Assert.Equal("Approved by <at>Carol Example</at> and <at>someone</at>", (string?)card["body"]![0]!["text"]);
+        Assert.Equal(["aad-carol", "aad-zed"], card["msteams"]!["entities"]!.AsArray().Select(e => (string?)e!["mentioned"]!["id"]));
+        Assert.Equal("Approved by @Carol Example and @someone", (string?)_fake.Calls.Single().Body!["activity"]!["summary"]);
     }
 }

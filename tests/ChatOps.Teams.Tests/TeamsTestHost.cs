@@ -24,16 +24,22 @@ namespace ChatOps.Teams.Tests;
 /// </summary>
 internal sealed class TeamsTestHost : IAsyncDisposable
 {
+    private const string Secret = "not-a-real-secret";
+
     private WebApplication _app = null!;
 
-    private TeamsTestHost(Conversation core, FakeChannelIdentity identity, CapturingQueue queue)
+    private TeamsTestHost(Conversation core, FakeChannelIdentity identity, CapturingQueue queue, FakeBotFramework botFramework)
     {
         Core = core;
         Identity = identity;
         Queue = queue;
+        BotFramework = botFramework;
     }
 
     public FakeChannelIdentity Identity { get; }
+
+    /// <summary>The bot's token and the Connector's member lookups (what the door asks Teams itself).</summary>
+    public FakeBotFramework BotFramework { get; }
 
     /// <summary>The core behind the door, for what a test needs there first (an incident to act on).</summary>
     public Conversation Core { get; }
@@ -41,16 +47,20 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     /// <summary>What the door posts itself (a refusal of a form sent without an invoke), instead of the Teams connector.</summary>
     public RecordingChatSurface Surface { get; } = new(TeamsPlatform.Name);
 
-    /// <summary>The cards the door posts itself (the declare form), instead of the Teams connector.</summary>
+    /// <summary>The cards the Teams side posts itself (the declare form), instead of the Teams connector.</summary>
     public RecordingTeamsCards Cards { get; } = new();
 
     public CapturingQueue Queue { get; }
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The door's own services (the kept cards a click is answered with).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<TeamsTestHost> StartAsync(FakeChannelIdentity? identity = null)
     {
         identity ??= new FakeChannelIdentity();
+        var botFramework = await FakeBotFramework.StartAsync(FakeChannelIdentity.AppId, Secret, Activities.Tenant);
         var queue = new CapturingQueue();
         var core = new Conversation(configure: s => s.AddSingleton<IWorkQueue>(queue));
         var builder = WebApplication.CreateSlimBuilder();
@@ -59,16 +69,20 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = FakeChannelIdentity.AppId,
-            ["MicrosoftAppPassword"] = "not-a-real-secret",
-            ["MicrosoftAppTenantId"] = "72f988bf-86f1-41af-91ab-2d7cd011db47",
+            ["MicrosoftAppPassword"] = Secret,
+            ["MicrosoftAppTenantId"] = Activities.Tenant,
             ["ToBotFromChannelOpenIdMetadataUrl"] = FakeChannelIdentity.MetadataUrl,
         });
         builder.Services.AddSingleton(core.Get<InboundPipeline>());
+        builder.Services.AddSingleton<IWorkQueue>(queue);
+        builder.Services.AddSingleton(core.Get<WorkSignal>());
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.RemoveAll<IChatSurface>();
         builder.Services.RemoveAll<ITeamsCards>();
         builder.Services.AddHttpClient(ChannelKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => identity);
-        var host = new TeamsTestHost(core, identity, queue);
+        builder.Services.AddHttpClient(BotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new Redirect(botFramework.Url));
+        builder.Services.AddHttpClient(TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new Redirect(botFramework.Url));
+        var host = new TeamsTestHost(core, identity, queue, botFramework);
         builder.Services.AddSingleton<IChatSurface>(host.Surface);
         builder.Services.AddSingleton<ITeamsCards>(host.Cards);
         var app = builder.Build();
@@ -98,6 +112,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         Client.Dispose();
         await _app.DisposeAsync();
         await Core.DisposeAsync();
+        await BotFramework.DisposeAsync();
         Identity.Dispose();
     }
 
@@ -106,7 +121,11 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     {
         private readonly ConcurrentDictionary<string, WorkItem> _byKey = new();
 
+        /// <summary>The commands stored.</summary>
         public ConcurrentQueue<InboundEnvelope> Envelopes { get; } = new();
+
+        /// <summary>Every item stored, commands and the Teams door's own.</summary>
+        public ConcurrentQueue<WorkItem> Items { get; } = new();
 
         public bool Unreachable { get; set; }
 
@@ -114,7 +133,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         {
             if (Unreachable) throw new IOException("store unreachable (scripted)");
             if (item.DeliveryKey is { } key && !_byKey.TryAdd(key, item)) return Task.FromResult(false);
-            Envelopes.Enqueue(JsonSerializer.Deserialize<InboundEnvelope>(item.Payload)!);
+            Items.Enqueue(item);
+            if (item.Kind == InboundJob.Kind) Envelopes.Enqueue(JsonSerializer.Deserialize<InboundEnvelope>(item.Payload)!);
             return Task.FromResult(true);
         }
 

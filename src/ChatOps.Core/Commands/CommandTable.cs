@@ -154,11 +154,15 @@ public static class CommandTable
         var incident = ReadIncident(cursor);
         var text = cursor.Rest();
         string? owner = null;
-        var lastSpace = text.LastIndexOfAny([' ', '\t', '\n']);
-        if (lastSpace > 0 && Mention.TryParseOwner(text[(lastSpace + 1)..], out var mentioned))
+        // The owner is the last word: a mention (whose name may have spaces) or an @handle.
+        var lastMention = text.EndsWith('>') ? text.LastIndexOf("<@", StringComparison.Ordinal) : -1;
+        var last = lastMention > 0 && Mention.At(text, lastMention)?.Length == text.Length - lastMention
+            ? lastMention
+            : text.LastIndexOfAny([' ', '\t', '\n']) + 1;
+        if (last > 0 && char.IsWhiteSpace(text[last - 1]) && Mention.TryParseOwner(text[last..], out var mentioned))
         {
             owner = mentioned;
-            text = text[..lastSpace].TrimEnd();
+            text = text[..last].TrimEnd();
         }
         return text.Length == 0 || Mention.TryParseOwner(text, out _)
             ? spec.Fail(CommandErrorCode.MissingArgument, "Describe the action item after the verb.")

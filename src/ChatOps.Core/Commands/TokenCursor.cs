@@ -1,3 +1,5 @@
+using ChatOps.Core.Messages;
+
 namespace ChatOps.Core.Commands;
 
 /// <summary>Reads a command line word by word, and the rest of it as free text.</summary>
@@ -27,6 +29,12 @@ internal sealed class TokenCursor(string text)
         SkipSpace();
         if (_position >= text.Length) return null;
         var start = _position;
+        // A mention is one word even when its name has spaces, as Teams names do: <@teams:…|Bob Example>.
+        if (Mention.At(text, start) is { } mention)
+        {
+            _position += mention.Length;
+            return mention;
+        }
         while (_position < text.Length && !char.IsWhiteSpace(text[_position])) _position++;
         return text[start.._position];
     }

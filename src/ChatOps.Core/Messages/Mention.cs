@@ -34,6 +34,14 @@ public static partial class Mention
         return true;
     }
 
+    /// <summary>The whole token that starts at <paramref name="index"/> of <paramref name="text"/>; null when none starts there.</summary>
+    public static string? At(string text, int index)
+    {
+        if (string.CompareOrdinal(text, index, "<@", 0, 2) != 0) return null;
+        var end = text.IndexOf('>', index);
+        return end > index && TryParse(text[index..(end + 1)], out _, out _) ? text[index..(end + 1)] : null;
+    }
+
     /// <summary>An owner named in a command: a mention (kept as a token) or a plain <c>@handle</c> as typed.</summary>
     public static bool TryParseOwner(string? token, [NotNullWhen(true)] out string? owner)
     {

@@ -54,7 +54,8 @@ public sealed partial class MitigationRecords(IIncidentStore incidents, IMitigat
         {
             if (latest.MessageId is { } id)
             {
-                await chat.UpdateAsync(new PostedMessage(incident.Place with { Thread = null }, id), view.Card(latest), cancellationToken);
+                // The request message is a reply in the incident's thread: Teams updates a reply within its reply chain.
+                await chat.UpdateAsync(new PostedMessage(incident.Place, id), view.Card(latest), cancellationToken);
                 return;
             }
             var posted = await chat.PostToThreadAsync(incident, view.Card(latest), cancellationToken);

@@ -16,11 +16,17 @@ internal static class AdaptiveCardRenderer
     /// Teams splits a message with text and an attachment into two, and the second has no id to update
     /// (https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/conversations/conversation-messages).
     /// </summary>
-    public static JsonObject Activity(ChatMessage message)
+    /// <param name="names">
+    /// Display names of Teams people by AAD object id, for mentions the core wrote without one (a person named by id
+    /// alone); such a mention of someone not named here reads "someone".
+    /// </param>
+    public static JsonObject Activity(ChatMessage message, Func<string, string?>? names = null)
     {
-        var mentions = new CardMentions();
+        var mentions = new CardMentions(names);
         var elements = Elements(message, mentions);
-        var summary = CardLimits.Line(Mention.Readable(message.Summary), 1000);
+        // The notification text names people as the card does; an id means nothing to anyone reading it.
+        var summary = CardLimits.Line(Mention.Replace(message.Summary, (person, label) =>
+            "@" + (label ?? (person.Platform == TeamsPlatform.Name ? names?.Invoke(person.User) : null) ?? "someone")), 1000);
         return Fit(elements, mentions, summary);
     }
 

@@ -8,14 +8,16 @@ namespace ChatOps.Teams.Cards;
 /// person (for a card, the AAD object id or UPN;
 /// https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/cards-format#mention-support-within-adaptive-cards).
 /// </summary>
-internal sealed class CardMentions
+/// <param name="names">Display names by AAD object id, for a mention that carries none.</param>
+internal sealed class CardMentions(Func<string, string?>? names = null)
 {
     private readonly Dictionary<string, (string Id, string Name)> _byText = new(StringComparer.Ordinal);
 
     /// <summary>Records a mention of <paramref name="user"/> and returns the text that shows it.</summary>
     public string Add(string user, string? label)
     {
-        var name = string.IsNullOrWhiteSpace(label) ? "someone" : label.Trim();
+        var given = string.IsNullOrWhiteSpace(label) ? names?.Invoke(user) : label;
+        var name = string.IsNullOrWhiteSpace(given) ? "someone" : given.Trim();
         // Two people with one name (or none known) would share an entity text; each needs its own to be mentioned.
         var shown = name;
         for (var n = 2; _byText.TryGetValue($"<at>{shown}</at>", out var known) && known.Id != user; n++) shown = $"{name} ({n})";

@@ -24,6 +24,9 @@ internal sealed record CardActionData(string ActionId, string Value)
     /// <summary>The inputs' values by id (only <c>field.*</c> ids), as Teams merged them into the data.</summary>
     public IReadOnlyDictionary<string, string> Inputs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>The clicked button's title as Teams reports it in an invoke (<c>value.action.title</c>); null when absent.</summary>
+    public string? Title { get; init; }
+
     /// <summary>An input's value, trimmed; null when it is missing or blank.</summary>
     public string? Input(string id) => Inputs.GetValueOrDefault(id)?.Trim() is { Length: > 0 } value ? value : null;
 
@@ -46,7 +49,9 @@ internal sealed record CardActionData(string ActionId, string Value)
         action = null;
         if (invokeValue is not { ValueKind: JsonValueKind.Object } value
             || !value.TryGetProperty("action", out var executed) || executed.ValueKind != JsonValueKind.Object) return false;
-        return TryRead(executed.TryGetProperty("data", out var data) ? data : null, String(executed, "verb"), out action);
+        if (!TryRead(executed.TryGetProperty("data", out var data) ? data : null, String(executed, "verb"), out action)) return false;
+        action = action with { Title = String(executed, "title") };
+        return true;
     }
 
     private static List<string>? FieldList(JsonElement json)

@@ -7,6 +7,7 @@ using ChatOps.Core.Messages;
 using ChatOps.Teams.Cards;
 using ChatOps.Teams.Inbound.Wire;
 using ChatOps.Teams.Outbound;
+using ChatOps.Teams.People;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -16,14 +17,16 @@ namespace ChatOps.Teams.Inbound;
 /// An authenticated activity, brought to the core's inbound pipeline: a message that mentions the bot (or any message
 /// in a personal chat) is a command, a click on one of our cards is its clicker typing the button's command, a form's
 /// submission completes the form's command with its answers. <c>declare</c> without a title is answered with a form
-/// card (Slack opens a modal; Teams gives no trigger id to open one). Whatever else Teams sends (typing, conversation
-/// and installation updates, reactions) is acknowledged and left alone.
+/// card (Slack opens a modal; Teams gives no trigger id to open one), posted from the durable queue. Whatever else
+/// Teams sends (typing, conversation and installation updates, reactions) is acknowledged and left alone.
 /// </summary>
 internal sealed partial class TeamsActivities(
     InboundPipeline pipeline,
     TeamsForms forms,
     IEnumerable<IChatSurface> surfaces,
-    ITeamsCards cards,
+    SentCards sentCards,
+    TeamsMembers members,
+    TeamsPersonNames names,
     ILogger<TeamsActivities> logger)
 {
     private readonly IChatSurface? _surface = surfaces.LastOrDefault(s => s.Platform == TeamsPlatform.Name);
@@ -31,15 +34,18 @@ internal sealed partial class TeamsActivities(
     public const string CardActionInvoke = "adaptiveCard/action";
     public const string Personal = "personal";
 
-    /// <summary>What the person who clicked is told; the card's new state follows from the background.</summary>
-    public const string Accepted = "On it.";
-
+    /// <summary>A repeated click on a card not known here: the first click is being worked on.</summary>
     public const string Repeated = "Already on it.";
+
+    /// <summary>Who clicked, where the channel did not give their name.</summary>
+    public const string Unnamed = "You";
 
     public const string Unowned = "ChatOps cannot act on this button.";
 
     public async Task<IResult> AcceptAsync(TeamsActivity activity, CancellationToken cancellationToken)
     {
+        // The channel names the person in every activity it signs: the name the bot shows for them from then on.
+        if (TeamsPeople.TryPerson(activity.From, out var sender)) await names.LearnAsync(sender.User, activity.From!.Name, cancellationToken);
         switch (activity.Type)
         {
             case "message":
@@ -78,9 +84,24 @@ internal sealed partial class TeamsActivities(
         // In a channel or group chat the bot hears only what mentions it; a personal chat speaks to the bot alone.
         if (!mentioned && activity.Conversation?.ConversationType != Personal) return Results.Ok();
         if (TeamsPlaces.Of(activity) is not { } place) return Results.BadRequest();
-        if (CommandParser.Parse(text) is { Succeeded: false, Error.Code: CommandErrorCode.MissingTitle } && await OfferDeclareFormAsync(place, text, cancellationToken))
-            return Results.Ok();
-        var accepted = await pipeline.AcceptAsync(new InboundEnvelope(actor, place, text.Length == 0 ? "help" : text, $"teams:activity:{id}"), cancellationToken);
+        if (activity.Entities is { Count: > 0 } entities)
+        {
+            var unknown = new List<string>();
+            var resolved = await members.ResolveAsync(place, entities, activity.Recipient?.Id, unknown, cancellationToken);
+            if (unknown.Count > 0)
+            {
+                await TellAsync(place, actor.Id, ChatMessage.Plain(NotResolved(unknown)), cancellationToken);
+                return Results.Ok();
+            }
+            text = TeamsInboundText.ToCore(activity.Text, resolved, activity.Recipient?.Id, out _);
+        }
+        var deliveryKey = $"teams:activity:{id}";
+        if (CommandParser.Parse(text) is { Succeeded: false, Error.Code: CommandErrorCode.MissingTitle })
+        {
+            var offered = await forms.OfferDeclareAsync(place, actor.Id, DeclareCard.Named(text), deliveryKey, cancellationToken);
+            return offered ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+        var accepted = await pipeline.AcceptAsync(new InboundEnvelope(actor, place, text.Length == 0 ? "help" : text, deliveryKey), cancellationToken);
         return accepted.Outcome == InboundOutcome.Unavailable ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
     }
 
@@ -91,14 +112,28 @@ internal sealed partial class TeamsActivities(
             return InvokeResponse.Message(Unowned);
         var answer = await ActAsync(activity, new Actor(person, activity.From!.Name), action, $"teams:invoke:{id}", answerNow: true, cancellationToken);
         // A refusal is said in the response, which the clicker sees at once; the card stays as it is, with their answers in it.
-        return InvokeResponse.Message(answer switch
+        return answer switch
         {
-            null => Unowned,
-            { Outcome: InboundOutcome.Unavailable } => InboundAnswer.TryAgain,
-            { Outcome: InboundOutcome.Repeat } => Repeated,
-            { Error: { } error } => error.Message,
-            _ => Accepted,
-        });
+            null => InvokeResponse.Message(Unowned),
+            { Outcome: InboundOutcome.Unavailable } => InvokeResponse.Message(InboundAnswer.TryAgain),
+            { Error: { } error } => InvokeResponse.Message(error.Message),
+            _ => await ReceiptAsync(activity, action, answer.Outcome == InboundOutcome.Repeat, cancellationToken),
+        };
+    }
+
+    /// <summary>
+    /// The clicked card with the click taken in it (a retried or repeated click gets the same); where the card is not known
+    /// here, a message saying the same. The card everyone sees is updated once the work has run.
+    /// </summary>
+    private async Task<InvokeResponse> ReceiptAsync(TeamsActivity activity, CardActionData action, bool repeated, CancellationToken cancellationToken)
+    {
+        var who = activity.From?.Name is { Length: > 0 } name ? name : Unnamed;
+        var conversation = activity.Conversation?.Id is { } id ? TeamsPlaces.Split(id).Conversation : null;
+        var card = conversation is not null && activity.ReplyToId is { Length: > 0 } clicked
+            ? await sentCards.FindAsync(conversation, clicked, cancellationToken)
+            : null;
+        if (card is not null) return InvokeResponse.Card(ClickReceipt.Of(card, action.ActionId, action.Value, who));
+        return InvokeResponse.Message(repeated ? Repeated : ClickReceipt.Line(who, action.Title));
     }
 
     /// <summary>
@@ -133,24 +168,6 @@ internal sealed partial class TeamsActivities(
         }
     }
 
-    /// <summary>
-    /// Posts the declare form where the person asked. False when it could not be posted: the command then goes its usual
-    /// way, and the core's answer says how to type the title instead.
-    /// </summary>
-    private async Task<bool> OfferDeclareFormAsync(ChatPlace place, string text, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await cards.PostAsync(place, DeclareCard.Activity(DeclareCard.Named(text)), cancellationToken);
-            return true;
-        }
-        catch (ChatSurfaceException e)
-        {
-            LogFormNotPosted(e);
-            return false;
-        }
-    }
-
     private async Task TellAsync(ChatPlace place, PersonId person, ChatMessage message, CancellationToken cancellationToken)
     {
         if (_surface is null) return;
@@ -164,15 +181,17 @@ internal sealed partial class TeamsActivities(
         }
     }
 
+    /// <summary>What the person hears when a mention of theirs names nobody the bot can act on: nothing was done.</summary>
+    public static string NotResolved(IEnumerable<string> names) =>
+        $"ChatOps could not tell who {string.Join(", ", names.Select(n => "@" + n))} is: Teams did not say. Nothing was done; "
+        + "mention them by picking their name from the list Teams offers as you type, and check that they are in this team.";
+
     private static IResult Invoked(InvokeResponse response) =>
         // The invoke's answer is the HTTP response itself, always 200; its own status code is in the body.
         Results.Json(response, InboundJsonContext.Default.InvokeResponse);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams app installation update: {Action} in a {ConversationType} conversation")]
     private partial void LogInstallation(string action, string conversationType);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not post the declare form; the command goes on without it")]
-    private partial void LogFormNotPosted(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell {User} what was wrong with their form")]
     private partial void LogNotTold(Exception exception, PersonId user);

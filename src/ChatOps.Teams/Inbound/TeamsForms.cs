@@ -4,7 +4,10 @@ using ChatOps.Core.Commands.Handlers;
 using ChatOps.Core.Inbound;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
+using ChatOps.Core.Work;
 using ChatOps.Teams.Cards;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.Teams.Inbound;
 
@@ -12,10 +15,32 @@ namespace ChatOps.Teams.Inbound;
 /// The answers of a card form, checked as Slack's modals check them, then handed to the inbound pipeline like any
 /// command: a core form (<see cref="ButtonActions.Form"/>) completes its command with one word per field, in order; the
 /// declare form (<see cref="DeclareCard"/>) declares. A mistake is an <see cref="InboundOutcome.Answered"/> refusal,
-/// which the door shows to the person who submitted.
+/// which the door shows to the person who submitted. The declare form itself is offered through the durable queue.
 /// </summary>
-internal sealed class TeamsForms(InboundPipeline pipeline)
+internal sealed partial class TeamsForms(
+    InboundPipeline pipeline, IWorkQueue queue, WorkSignal signal, IOptionsMonitor<InboundOptions> options, ILogger<TeamsForms> logger)
 {
+    /// <summary>
+    /// Stores the offer of the declare form for <paramref name="asker"/> at <paramref name="place"/>, once per delivery; a
+    /// worker posts it (<see cref="DeclareFormJob"/>). False when the store did not take it, so nothing was accepted.
+    /// </summary>
+    public async Task<bool> OfferDeclareAsync(ChatPlace place, PersonId asker, Severity severity, string deliveryKey, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(options.CurrentValue.StoreTimeout);
+        try
+        {
+            // False is a retried delivery, stored before: accepted all the same.
+            if (await queue.EnqueueAsync(DeclareFormJob.Item(place, asker, severity, deliveryKey), bounded.Token)) signal.Notify();
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotStored(e, deliveryKey);
+            return false;
+        }
+    }
+
     /// <param name="answerNow">The door can show the core's refusal at once (an invoke's response), so ask the pipeline for it.</param>
     public async Task<InboundAnswer> CompleteAsync(InboundEnvelope click, CardActionData form, bool answerNow, CancellationToken cancellationToken)
     {
@@ -58,4 +83,7 @@ internal sealed class TeamsForms(InboundPipeline pipeline)
     }
 
     private static InboundAnswer Refuse(CommandErrorCode code, string message) => new(InboundOutcome.Answered, CommandResult.Reject(code, message));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The declare form for delivery {DeliveryKey} could not be stored; Teams is told to try again")]
+    private partial void LogNotStored(Exception exception, string deliveryKey);
 }

@@ -14,20 +14,29 @@ internal sealed class BotTokenProvider(IOptionsMonitor<TeamsOptions> options, IH
 
     private readonly Lazy<IConfidentialClientApplication> _app = new(() => Build(options.CurrentValue, http));
 
-    /// <summary>A token from the cache, or a new one; <paramref name="refresh"/> skips the cache (after the connector said 401).</summary>
-    public async Task<string> TokenAsync(bool refresh, CancellationToken cancellationToken)
+    /// <summary>A token for the Connector from the cache, or a new one; <paramref name="refresh"/> skips the cache (after the connector said 401).</summary>
+    public Task<string> TokenAsync(bool refresh, CancellationToken cancellationToken) =>
+        TokenAsync(options.CurrentValue.Scope, tenant: null, refresh, cancellationToken);
+
+    /// <summary>
+    /// A token of the same app for another resource (<paramref name="scope"/>, e.g. Microsoft Graph), issued by
+    /// <paramref name="tenant"/> when it is not the app's own authority. MSAL keeps one per scope and tenant.
+    /// </summary>
+    public async Task<string> TokenAsync(string scope, string? tenant, bool refresh, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         try
         {
-            var result = await _app.Value.AcquireTokenForClient([settings.Scope]).WithForceRefresh(refresh).ExecuteAsync(cancellationToken);
-            return result.AccessToken;
+            var request = _app.Value.AcquireTokenForClient([scope]).WithForceRefresh(refresh);
+            if (tenant is not null) request = request.WithTenantId(tenant);
+            return (await request.ExecuteAsync(cancellationToken)).AccessToken;
         }
         catch (MsalException e)
         {
             // MSAL's error code says what was wrong (invalid_client, unauthorized_client, …); it never carries the secret.
             throw new TeamsConnectorException(
-                $"The bot could not get its Bot Connector token from {settings.Authority} ({e.ErrorCode}): check MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId.", e);
+                $"The bot could not get its token for {scope} from {settings.Authority} ({e.ErrorCode}): "
+                + "check MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId.", e);
         }
     }
 

@@ -62,6 +62,25 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
         await SendAsync("update", HttpMethod.Put, Activities(address, root, activityId), activity, cancellationToken);
     }
 
+    /// <summary>
+    /// One member of the conversation (Get Conversation Member,
+    /// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context), by Teams user id (<c>29:…</c>)
+    /// or AAD object id; null when Teams knows no such member there.
+    /// </summary>
+    public async Task<TeamsMember?> MemberAsync(ConnectorAddress address, string memberId, CancellationToken cancellationToken)
+    {
+        var url = new Uri(address.ServiceUrl,
+            $"v3/conversations/{Uri.EscapeDataString(address.ConversationId)}/members/{Uri.EscapeDataString(memberId)}");
+        try
+        {
+            return TeamsMember.Read(await SendAsync("member", HttpMethod.Get, url, null, cancellationToken));
+        }
+        catch (TeamsConnectorException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     // Path parameters are escaped whole, as Bot Builder's Conversations client does (';' → %3B, ':' → %3A, '@' → %40).
     private static Uri Activities(ConnectorAddress address, string? root, string activityId)
     {
@@ -71,14 +90,15 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
 
     /// <param name="operation">The connector operation, as the chat call metrics name it: a bounded name, where the URL holds ids.</param>
     private async Task<JsonNode?> SendAsync(
-        string operation, HttpMethod method, Uri url, JsonObject body, CancellationToken cancellationToken)
+        string operation, HttpMethod method, Uri url, JsonObject? body, CancellationToken cancellationToken)
     {
-        var json = body.ToJsonString(AdaptiveCard.JsonOptions);
+        var json = body?.ToJsonString(AdaptiveCard.JsonOptions);
         var what = $"{method} {url.AbsolutePath}";
         for (var attempt = 0; ; attempt++)
         {
             var token = await tokens.TokenAsync(refresh: attempt > 0, cancellationToken);
-            using var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(method, url);
+            if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             request.Options.Set(ChatCallMetering.Method, operation);
             HttpResponseMessage sent;

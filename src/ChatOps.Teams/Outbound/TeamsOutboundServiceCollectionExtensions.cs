@@ -1,4 +1,6 @@
+using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
+using ChatOps.Teams.People;
 using ChatOps.Core.Pacing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,12 @@ public static class TeamsOutboundServiceCollectionExtensions
         services.AddSingleton<TeamsHealthCheck>();
         services.AddHealthChecks().AddCheck<TeamsHealthCheck>("teams", HealthStatus.Degraded, ["ready"]);
 
+        // In this process unless the host registered a shared one first: what is kept there only spares calls and answers.
+        services.AddDistributedMemoryCache();
+        services.AddSingleton<TeamsCache>();
+        services.AddSingleton<SentCards>();
+        services.AddSingleton<TeamsPersonNames>();
+        services.AddSingleton<IPersonNames>(sp => sp.GetRequiredService<TeamsPersonNames>());
         services.TryAddSingleton<IPaceTokens, InProcessPaceTokens>();
         services.AddSingleton<ConversationPacer>();
         services.AddSingleton<TeamsChatSurface>();

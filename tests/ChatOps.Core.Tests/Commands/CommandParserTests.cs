@@ -49,6 +49,17 @@ public sealed class CommandParserTests
         Assert.Equal(new AddActionItemCommand(null, "Add GPU alert", "<@slack:U7>"), CommandParser.Parse("action Add GPU alert <@slack:U7>").Command);
         Assert.Equal(new AddActionItemCommand(null, "Add GPU alert", "@bob"), CommandParser.Parse("action Add GPU alert @bob").Command);
         Assert.Equal(new AddActionItemCommand(null, "email <@slack:U7> later please", null), CommandParser.Parse("action email <@slack:U7> later please").Command);
+        Assert.Equal(new AddActionItemCommand(null, "Add GPU alert", "<@teams:aad-bob|Bob Example>"),
+            CommandParser.Parse("action Add GPU alert <@teams:aad-bob|Bob Example>").Command);
+    }
+
+    [Fact]
+    public void A_mention_whose_name_has_spaces_is_one_word()
+    {
+        // Teams names people in full ("Bob Example"); the mention is still the one user lead takes.
+        Assert.Equal(new SetCommanderCommand(null, new Access.PersonId("teams", "aad-bob")), CommandParser.Parse("lead <@teams:aad-bob|Bob Example>").Command);
+        Assert.Equal(CommandErrorCode.UnexpectedArgument, CommandParser.Parse("lead <@teams:aad-bob|Bob Example> <@teams:aad-carol|Carol>").Error!.Code);
+        Assert.False(CommandParser.Parse("lead <@teams:aad-bob|Bob Example").Succeeded);
     }
 
     [Theory]

@@ -60,8 +60,11 @@ public sealed class MitigationFlowTests
         Assert.Null((await s.Chat.ClickAsync(Approver, approve)).Error);
         Assert.Equal("6", s.Scale.Value(new ScaleAction("cluster", "vllm", "+2")));
         Assert.Equal(RequestStatus.Executed, s.Request(1).Status);
-        var executedCard = s.Chat.Chat.Posts.Last(p => p.Kind == PostKind.Update && p.MessageId == s.Request(1).MessageId).Message;
+        var executed = s.Chat.Chat.Posts.Last(p => p.Kind == PostKind.Update && p.MessageId == s.Request(1).MessageId);
+        var executedCard = executed.Message;
         Assert.Contains("replicas 4 → replicas 6", MessageText.Of(executedCard), StringComparison.Ordinal);
+        // The request message is a reply in the incident's thread, and is updated there (Teams needs the reply chain).
+        Assert.Equal(s.Incident.Place.Thread, executed.Place.Thread);
 
         await s.Chat.ClickAsync(Alice, MessageText.Buttons(executedCard).Single(b => b.Label == "Revert"));
         Assert.Contains("Revert request MIT-2", MessageText.Of(s.Last), StringComparison.Ordinal);

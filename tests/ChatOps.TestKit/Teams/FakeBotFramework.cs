@@ -10,10 +10,11 @@ namespace ChatOps.TestKit.Teams;
 
 /// <summary>
 /// Entra ID's token endpoint and the Bot Connector in one local server: tokens for the client-credentials grant, and
-/// activities stored with the ids Teams would give them. <see cref="FailNext"/> makes the next connector call answer an error;
-/// <see cref="WaitForAsync"/> waits on the calls' change signal, never on a clock.
+/// activities stored with the ids Teams would give them, for any region of the service URL (<c>/emea/</c>, <c>/amer/</c>).
+/// <see cref="FailNext"/> makes the next connector call answer an error; <see cref="WaitForAsync"/> waits on the calls'
+/// change signal, never on a clock.
 /// </summary>
-public sealed class FakeBotFramework : IAsyncDisposable
+public sealed partial class FakeBotFramework : IAsyncDisposable
 {
     public const string Secret = "test-app-password";
     public const string AppId = "00000000-0000-0000-0000-0000000000a1";
@@ -25,10 +26,13 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private int _tokens;
     private TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private FakeBotFramework(WebApplication app, string url)
+    private readonly (string AppId, string Secret, string Tenant) _credentials;
+
+    private FakeBotFramework(WebApplication app, string url, (string AppId, string Secret, string Tenant) credentials)
     {
         _app = app;
         Url = url;
+        _credentials = credentials;
     }
 
     public string Url { get; }
@@ -57,38 +61,50 @@ public sealed class FakeBotFramework : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 throw new TimeoutException($"No connector call {what} after {patience}; calls: "
-                    + string.Join(", ", Calls.Select(c => $"{c.Method} {c.Target} {c.Status}")));
+                    + string.Join(", ", Calls.Select(c => $"{c.Method} {c.Target} {c.Status} '{(c.Body?["activity"] ?? c.Body)?["summary"]}'")));
             }
         }
     }
 
-    public static async Task<FakeBotFramework> StartAsync()
+    /// <summary>A fake that issues tokens to this app id and secret in this tenant (by default the constants above).</summary>
+    public static async Task<FakeBotFramework> StartAsync(string appId = AppId, string secret = Secret, string tenant = Tenant)
     {
         FakeBotFramework? fake = null;
         var (app, url) = await KestrelApp.StartAsync(app =>
         {
             app.MapPost("/{tenant}/oauth2/v2.0/token", (string tenant, HttpContext context) => fake!.TokenAsync(tenant, context));
-            app.MapPost("/emea/v3/conversations", (Delegate)((HttpContext context) => fake!.ConnectorAsync(context, created: true)));
-            app.MapPost("/emea/v3/conversations/{conversation}/activities/{id}", (Delegate)((HttpContext context) => fake!.ConnectorAsync(context, created: false)));
-            app.MapPut("/emea/v3/conversations/{conversation}/activities/{id}", (Delegate)((HttpContext context) => fake!.ConnectorAsync(context, created: false)));
+            app.MapPost("/{region}/v3/conversations", (Delegate)((HttpContext context) => fake!.ConnectorAsync(context, created: true)));
+            app.MapPost("/{region}/v3/conversations/{conversation}/activities/{id}", (Delegate)((HttpContext context) => fake!.ConnectorAsync(context, created: false)));
+            app.MapPut("/{region}/v3/conversations/{conversation}/activities/{id}", (Delegate)((HttpContext context) => fake!.ConnectorAsync(context, created: false)));
+            app.MapGet("/{region}/v3/conversations/{conversation}/members/{member}", (string member, HttpContext context) => fake!.MemberAsync(member, context));
+            app.MapGet("/v1.0/groups/{group}/transitiveMembers/microsoft.graph.user", (string group, HttpContext context) => fake!.GroupUsers(group, context));
             app.MapFallback((HttpContext context) =>
             {
                 fake!.OtherRequests.Enqueue(context.Request.Method + " " + context.Request.Path);
                 return Results.NotFound();
             });
         });
-        fake = new FakeBotFramework(app, url);
+        fake = new FakeBotFramework(app, url, (appId, secret, tenant));
         return fake;
     }
 
     private async Task<IResult> TokenAsync(string tenant, HttpContext context)
     {
         var form = await context.Request.ReadFormAsync();
-        if (tenant != Tenant || form["grant_type"] != "client_credentials" || form["client_id"] != AppId || form["client_secret"] != Secret
-            || form["scope"] != "https://api.botframework.com/.default")
+        if (tenant != _credentials.Tenant || form["grant_type"] != "client_credentials" || form["client_id"] != _credentials.AppId
+            || form["client_secret"] != _credentials.Secret)
             return Results.Json(new { error = "invalid_client", error_description = "AADSTS7000215: Invalid client secret provided." }, statusCode: 401);
+        // Each resource's token is its own: the Connector takes only a Bot Framework token, Graph only a Graph token.
+        var prefix = (string?)form["scope"] switch
+        {
+            "https://api.botframework.com/.default" => "fake-token-",
+            GraphScope => GraphTokenPrefix,
+            _ => null,
+        };
+        if (prefix is null)
+            return Results.Json(new { error = "invalid_scope", error_description = "AADSTS70011: The provided value for the input parameter 'scope' is not valid." }, statusCode: 400);
         var n = Interlocked.Increment(ref _tokens);
-        return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = "fake-token-" + n.ToString(CultureInfo.InvariantCulture) });
+        return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = prefix + n.ToString(CultureInfo.InvariantCulture) });
     }
 
     private async Task<IResult> ConnectorAsync(HttpContext context, bool created)

@@ -9,4 +9,5 @@ namespace ChatOps.Teams.Inbound.Wire;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TeamsActivity))]
 [JsonSerializable(typeof(InvokeResponse))]
+[JsonSerializable(typeof(DeclareFormRequest))]
 internal sealed partial class InboundJsonContext : JsonSerializerContext;
