@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ChatOps.Core.Expressions;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
 using Microsoft.Extensions.Logging;
@@ -11,15 +12,17 @@ namespace ChatOps.Core.Checks;
 /// Runs one check with its own timeout and grades the answer. Whatever goes wrong becomes an
 /// <see cref="CheckGrade.Error"/> result with a one-line reason: a check never throws into chat.
 /// </summary>
-public sealed partial class CheckRunner(IEnumerable<ICheckExecutor> executors, IOptions<CheckOptions> options, TimeProvider time, ILogger<CheckRunner> logger)
+public sealed partial class CheckRunner(ICheckExecutors executors, IOptions<CheckOptions> options, TimeProvider time, ILogger<CheckRunner> logger)
 {
-    private readonly Dictionary<string, ICheckExecutor> _executors = executors.ToDictionary(e => e.Kind, StringComparer.Ordinal);
-
-    public async Task<CheckResult> RunAsync(CheckDefinition check, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="check"/> for <paramref name="incident"/>, through the executors that incident may use.</summary>
+    public async Task<CheckResult> RunAsync(Incident incident, CheckDefinition check, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(incident);
         var started = time.GetTimestamp();
-        if (!_executors.TryGetValue(check.Kind, out var executor))
-            return Failed(check, $"no executor for '{check.Kind}' checks is configured", started);
+        if (executors.For(incident, check.Kind) is not { } executor)
+            return Failed(check, incident.IsDrill
+                ? $"drill scenario '{incident.Drill}' is not loaded here, so '{check.Kind}' checks have nothing to answer them"
+                : $"no executor for '{check.Kind}' checks is configured", started);
 
         var timeout = check.Timeout ?? options.Value.DefaultTimeout;
         using var deadline = new CancellationTokenSource(timeout, time);

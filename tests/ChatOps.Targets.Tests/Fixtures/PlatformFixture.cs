@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatOps.Core;
 using ChatOps.Core.Checks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,6 +107,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         // Before the targets, so that what a test registers (a FakeTimeProvider) wins over their defaults.
         register?.Invoke(services);
         services.AddChatOpsTargets(configuration);
+        services.AddIncidentExecutors();
         services.AddSingleton<CheckRunner>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
