@@ -153,5 +153,9 @@ internal static class PostgresMigrations
             ALTER TABLE audit ADD COLUMN effect text;
             CREATE UNIQUE INDEX audit_effect ON audit (effect) WHERE effect IS NOT NULL;
             """),
+        // A drill names the scenario it plays; NULL is a real incident, as every earlier one was.
+        (4, """
+            ALTER TABLE incidents ADD COLUMN drill text;
+            """),
     ];
 }

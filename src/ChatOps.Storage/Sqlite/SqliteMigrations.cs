@@ -189,5 +189,9 @@ internal static class SqliteMigrations
             ALTER TABLE audit ADD COLUMN effect TEXT;
             CREATE UNIQUE INDEX audit_effect ON audit (effect) WHERE effect IS NOT NULL;
             """),
+        // A drill names the scenario it plays; NULL is a real incident, as every earlier one was.
+        (10, """
+            ALTER TABLE incidents ADD COLUMN drill TEXT;
+            """),
     ];
 }
