@@ -24,4 +24,5 @@ public enum CommandErrorCode
     UnknownRequest,
     UnknownMitigation,
     BadSubject,
+    UnknownScenario,
 }

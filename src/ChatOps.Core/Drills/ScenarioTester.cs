@@ -18,7 +18,7 @@ namespace ChatOps.Core.Drills;
 /// expectation it breaks.
 /// </summary>
 public sealed class ScenarioTester(
-    CommandDispatcher commands, ChatDelivery chat, IIncidentStore incidents, IMitigationStore requests, RunbookCatalog runbooks, IncidentClock clock)
+    CommandDispatcher commands, ChatDelivery chat, IIncidentStore incidents, IMitigationStore requests, RunbookCatalog runbooks)
 {
     /// <summary>Who plays a tested drill: one person requests, two others approve (an emergency mitigation needs two).</summary>
     public static PersonId Requester { get; } = new(Platform, "requester");
@@ -36,17 +36,22 @@ public sealed class ScenarioTester(
         var started = Stopwatch.StartNew();
         var failures = new List<RunbookError>();
         var runbook = runbooks.Find(scenario.Runbook) ?? throw new InvalidOperationException($"Scenario {scenario.Id} names runbook {scenario.Runbook}, which is not loaded.");
-        var drill = await incidents.CreateAsync(new NewIncident($"Runbook test: {scenario.Title}", Severity.Sev4, Place, Requester, clock.Now, null)
+        // The drill verb declares the drill and runs its runbook, as in chat.
+        var declared = await SayAsync(Requester, $"drill {scenario.Id}", cancellationToken);
+        var drill = (await incidents.ListOpenAsync(Place, cancellationToken)).FirstOrDefault(i => i.Drill == scenario.Id);
+        if (declared.Error is not null || drill is null)
         {
-            Drill = scenario.Id,
-        }, _ => [], cancellationToken);
-        await SayAsync(Requester, $"run {drill.Id} {runbook.Id}", cancellationToken);
+            failures.Add(new RunbookError(scenario.SourceFile, 1, $"expected the drill to start, got {declared.Error?.Message ?? "no drill incident"}"));
+            return new ScenarioTestResult(scenario, failures, started.Elapsed);
+        }
 
         var run = await AnswerQuestionsAsync(scenario, runbook, drill, cancellationToken);
         CompareGrades(scenario, runbook, run, failures);
         ComparePath(scenario, runbook, run, failures);
         foreach (var expected in scenario.Expect.Mitigations)
             await MitigateAsync(scenario, runbook, drill, expected, failures, cancellationToken);
+        // Resolved, so that the next drill of the same scenario is the one found open.
+        await SayAsync(Requester, $"resolve {drill.Id} runbook test finished", cancellationToken);
         return new ScenarioTestResult(scenario, failures, started.Elapsed);
     }
 

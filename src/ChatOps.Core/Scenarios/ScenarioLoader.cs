@@ -5,7 +5,11 @@ namespace ChatOps.Core.Scenarios;
 /// <summary>Loads every <c>*.yaml</c>/<c>*.yml</c> scenario of a folder against the loaded runbooks, collecting all errors of all files.</summary>
 public static class ScenarioLoader
 {
-    public static ScenarioLoadResult LoadFolder(string folder, RunbookCatalog runbooks)
+    /// <param name="skipUnplayable">
+    /// Leave out, rather than refuse, a scenario whose runbook is not loaded: a deployment with runbooks of its own still
+    /// starts beside the shipped scenarios. Its other errors are errors all the same.
+    /// </param>
+    public static ScenarioLoadResult LoadFolder(string folder, RunbookCatalog runbooks, bool skipUnplayable = false)
     {
         ArgumentNullException.ThrowIfNull(runbooks);
         if (!Directory.Exists(folder))
@@ -29,7 +33,8 @@ public static class ScenarioLoader
                 errors.Add(new RunbookError(name, 0, $"cannot be read: {e.Message}"));
                 continue;
             }
-            var (scenario, fileErrors) = ScenarioParser.Parse(text, name, runbooks);
+            var (scenario, fileErrors) = ScenarioParser.Parse(text, name, runbooks, out var missingRunbook);
+            if (skipUnplayable && missingRunbook is not null) continue;
             errors.AddRange(fileErrors);
             if (scenario is null) continue;
             if (firstFile.TryGetValue(scenario.Id, out var other))
@@ -46,7 +51,7 @@ public static class ScenarioLoader
     /// <summary>Parses one scenario from text, as if it were the file <paramref name="fileName"/>.</summary>
     public static ScenarioLoadResult LoadText(string yaml, string fileName, RunbookCatalog runbooks)
     {
-        var (scenario, errors) = ScenarioParser.Parse(yaml, fileName, runbooks);
+        var (scenario, errors) = ScenarioParser.Parse(yaml, fileName, runbooks, out _);
         return new ScenarioLoadResult(scenario is null ? [] : [scenario], errors);
     }
 }

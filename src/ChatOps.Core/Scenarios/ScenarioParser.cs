@@ -7,8 +7,10 @@ namespace ChatOps.Core.Scenarios;
 /// <summary>Reads one scenario file against the loaded runbooks; every problem is reported with its line, and a file with any problem yields no scenario.</summary>
 internal static class ScenarioParser
 {
-    public static (Scenario? Scenario, IReadOnlyList<RunbookError> Errors) Parse(string yaml, string file, RunbookCatalog runbooks)
+    /// <param name="missingRunbook">The runbook the file names when that runbook is not loaded (then that is its only error).</param>
+    public static (Scenario? Scenario, IReadOnlyList<RunbookError> Errors) Parse(string yaml, string file, RunbookCatalog runbooks, out string? missingRunbook)
     {
+        missingRunbook = null;
         var errors = new RunbookErrorSink(file);
         var stream = new YamlStream();
         try
@@ -33,6 +35,7 @@ internal static class ScenarioParser
         var summary = map.Text("summary");
         var runbookId = map.Text("runbook", required: true);
         var runbook = runbookId is null ? null : runbooks.Find(runbookId);
+        if (runbookId is not null && runbook is null && errors.Count == 0) missingRunbook = runbookId;
         if (runbookId is not null && runbook is null)
             errors.Add(map.LineOf("runbook"), $"scenario: runbook '{runbookId}' is not loaded; the runbooks are {string.Join(", ", runbooks.All.Select(r => r.Id))}.");
         if (runbook is null)

@@ -24,6 +24,20 @@ public sealed class ShippedScenariosTests
     }
 
     [Fact]
+    public void A_deployment_without_a_scenarios_runbook_leaves_that_scenario_out_only_when_asked()
+    {
+        var runbooks = new RunbookCatalog([.. RunbookLoader.LoadFolder(RepoPaths.Runbooks).Runbooks.Where(r => r.Id != "cost-spike")]);
+
+        var strict = ScenarioLoader.LoadFolder(RepoPaths.Scenarios, runbooks);
+        var lenient = ScenarioLoader.LoadFolder(RepoPaths.Scenarios, runbooks, skipUnplayable: true);
+
+        Assert.Contains(strict.Errors, e => e.File == "spend-spike-one-user.yaml" && e.Message.StartsWith("scenario: runbook 'cost-spike' is not loaded", StringComparison.Ordinal));
+        Assert.True(lenient.IsValid);
+        Assert.DoesNotContain(lenient.Scenarios, s => s.Runbook == "cost-spike");
+        Assert.Equal(4, lenient.Scenarios.Count);
+    }
+
+    [Fact]
     public void The_gpu_scenario_answers_with_dcgm_and_vllm_series_above_the_seeds_thresholds()
     {
         var scenario = Get("gpu-saturation");

@@ -22,7 +22,6 @@ public sealed class DrillTargetsTests
         {
             var drill = await StartAsync(chat, scenario.Id);
 
-            Assert.Null((await chat.SayAsync(Alice, $"run {drill.Id} {scenario.Runbook}")).Error);
             foreach (var (node, yes) in scenario.Questions)
                 await chat.SayAsync(Alice, $"answer {drill.Id} {scenario.Runbook} {node} {(yes ? "yes" : "no")}");
             foreach (var expected in scenario.Expect.Mitigations)
@@ -50,7 +49,7 @@ public sealed class DrillTargetsTests
     {
         await using var tripwire = new Tripwire();
         await using var chat = Conversation(tripwire.TargetSettings());
-        var drill = await StartAsync(chat, "no-such-scenario");
+        var drill = await StoreAsync(chat, "no-such-scenario");
 
         await chat.SayAsync(Alice, $"run {drill.Id} high-latency");
         var refused = await chat.SayAsync(Alice, $"mitigate {drill.Id} high-latency/scale-inference");

@@ -39,8 +39,16 @@ internal static class Drills
             services.AddSingleton(new ScenarioCatalog([.. scenarios ?? Scenarios]));
         });
 
-    /// <summary>A drill incident of <paramref name="scenario"/>, stored as the <c>drill</c> verb stores it.</summary>
-    public static Task<Incident> StartAsync(Conversation chat, string scenario) =>
+    /// <summary>Declares a drill of <paramref name="scenario"/> with the <c>drill</c> verb (which also runs its runbook).</summary>
+    public static async Task<Incident> StartAsync(Conversation chat, string scenario)
+    {
+        var said = await chat.SayAsync(Alice, $"drill {scenario}");
+        Assert.Null(said.Error);
+        return (await chat.Store.ListOpenAsync(chat.Channel, default)).First(i => i.Drill == scenario);
+    }
+
+    /// <summary>A drill incident stored directly, for a scenario the verb would refuse (one gone since the drill began).</summary>
+    public static Task<Incident> StoreAsync(Conversation chat, string scenario) =>
         chat.Store.CreateAsync(new NewIncident($"Drill {scenario}", Severity.Sev3, chat.Channel, TestKit.Conversation.Person(Alice), TestKit.Conversation.Start, null)
         {
             Drill = scenario,

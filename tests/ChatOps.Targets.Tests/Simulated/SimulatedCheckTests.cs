@@ -65,7 +65,6 @@ public sealed class SimulatedCheckTests
         await using var chat = Conversation(tripwire.TargetSettings(), scenarios: [WithoutDelays(scenario)]);
         var drill = await StartAsync(chat, scenario.Id);
 
-        await chat.SayAsync(Alice, $"run {drill.Id} high-latency");
         // Logs without thresholds grade ok and are not findings; a check asked for by name is posted whatever its grade.
         await chat.SayAsync(Alice, $"check {drill.Id} vllm-errors");
         await chat.SayAsync(Alice, $"run {drill.Id} cost-spike");
