@@ -4,6 +4,7 @@ using ChatOps.Core.Chat;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Handlers;
+using ChatOps.Core.Drills;
 using ChatOps.Core.Inbound;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
@@ -11,6 +12,7 @@ using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
+using ChatOps.Core.Scenarios;
 using ChatOps.Core.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +42,7 @@ public static class CoreServices
         services.AddSingleton<IncidentReplies>();
         services.AddSingleton<TimelineEvents>();
         services.AddSingleton<TimelineView>();
+        services.AddIncidentExecutors();
         services.AddSingleton<CheckRunner>();
         services.AddSingleton<RunbookRunner>();
         services.AddSingleton<PostmortemRenderer>();
@@ -68,6 +71,20 @@ public static class CoreServices
         foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ICommandHandler).IsAssignableFrom(t)))
             services.AddSingleton(typeof(ICommandHandler), handler);
+        return services;
+    }
+
+    /// <summary>
+    /// The one choice of what an incident's checks and mitigations reach (<see cref="IncidentExecutors"/>), over the
+    /// executors registered as <see cref="ICheckExecutor"/> and <see cref="IMitigationExecutor"/>; no scenarios unless the
+    /// host registers its <see cref="ScenarioCatalog"/>.
+    /// </summary>
+    public static IServiceCollection AddIncidentExecutors(this IServiceCollection services)
+    {
+        services.TryAddSingleton(ScenarioCatalog.Empty);
+        services.TryAddSingleton<IncidentExecutors>();
+        services.TryAddSingleton<ICheckExecutors>(sp => sp.GetRequiredService<IncidentExecutors>());
+        services.TryAddSingleton<IMitigationExecutors>(sp => sp.GetRequiredService<IncidentExecutors>());
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 
 if (args is ["validate", .. var rest]) return ValidateCommand.Run(rest, Console.Out, Console.Error);
 if (args is ["healthcheck", .. var url]) return await HealthcheckCommand.RunAsync(url, Console.Error);
+if (args is ["test", .. var tested]) return await TestCommand.RunAsync(tested, Console.Out, Console.Error, CancellationToken.None);
 
 WebApplication app;
 try

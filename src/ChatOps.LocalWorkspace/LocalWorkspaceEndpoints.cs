@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 namespace ChatOps.LocalWorkspace;
 
 /// <summary>
-/// The workspace's routes: the page at <c>/</c>, what the page does (<c>/local/ui/*</c>, each turned into a signed
-/// Slack request to the bot), uploaded files, and the Web API the bot calls (<c>/local/api/*</c>). Each group passes
-/// the <see cref="RequestGuard"/> before anything is read.
+/// The workspace's routes: the page at <c>/</c>, the drills it offers, what the page does (<c>/local/ui/*</c>, each
+/// turned into a signed Slack request to the bot), uploaded files, and the Web API the bot calls (<c>/local/api/*</c>).
+/// Each group passes the <see cref="RequestGuard"/> before anything is read.
 /// </summary>
 internal static class LocalWorkspaceEndpoints
 {
@@ -22,6 +22,8 @@ internal static class LocalWorkspaceEndpoints
         all.MapGet("/local/app.js", () => LocalStaticFiles.Serve("app.js", "text/javascript; charset=utf-8"));
         all.MapGet("/local/app.css", () => LocalStaticFiles.Serve("app.css", "text/css; charset=utf-8"));
         all.MapGet("/local/ui/state", StateAsync);
+        all.MapGet("/local/ui/drills", (HttpContext http) =>
+            Results.Text(Drills(http.RequestServices).ToJsonString(), "application/json; charset=utf-8"));
         all.MapGet("/local/files/{id}", (string id, Workspace workspace) =>
             workspace.File(id) is { Content: { } content }
                 ? Results.Text(content, "text/markdown; charset=utf-8")
@@ -49,6 +51,10 @@ internal static class LocalWorkspaceEndpoints
         if (after is { } seen) await workspace.WaitForChangeAsync(seen, LongPoll, http.RequestAborted);
         return Results.Text(LocalState.Snapshot(workspace).ToJsonString(), "application/json; charset=utf-8");
     }
+
+    private static JsonArray Drills(IServiceProvider services) =>
+        [.. (services.GetService(typeof(IDrillScenarios)) as IDrillScenarios)?.All
+            .Select(d => (JsonNode)new JsonObject { ["name"] = d.Name, ["title"] = d.Title }) ?? []];
 
     private static async Task<IResult> ApiAsync(HttpContext http, string method, LocalWebApi api)
     {

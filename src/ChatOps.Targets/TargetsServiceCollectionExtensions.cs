@@ -1,8 +1,10 @@
 using ChatOps.Core.Checks;
+using ChatOps.Core.Drills;
 using ChatOps.Core.Mitigations;
 using ChatOps.Targets.Checks;
 using ChatOps.Targets.Clients;
 using ChatOps.Targets.Mitigations;
+using ChatOps.Targets.Simulated;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +43,17 @@ public static class TargetsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, SetFlagMitigationExecutor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, BlockMitigationExecutor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMitigationExecutor, RollbackMitigationExecutor>());
+        return services;
+    }
+
+    /// <summary>
+    /// The simulated targets drills play against (<see cref="ISimulatedTargets"/>): every check and mitigation kind,
+    /// answered and changed from a drill's scenario. Needs the mitigation store and the runbook catalog.
+    /// </summary>
+    public static IServiceCollection AddSimulatedTargets(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISimulatedTargets, SimulatedTargets>());
         return services;
     }
 }

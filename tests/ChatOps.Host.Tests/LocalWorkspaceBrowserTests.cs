@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatOps.LocalWorkspace;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static ChatOps.Host.Tests.WorkspaceBrowser;
 using static Microsoft.Playwright.Assertions;
 
 namespace ChatOps.Host.Tests;
@@ -15,30 +13,21 @@ namespace ChatOps.Host.Tests;
 /// </summary>
 public sealed class LocalWorkspaceBrowserTests(KestrelChatOpsFactory factory) : IClassFixture<KestrelChatOpsFactory>, IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     public async Task InitializeAsync()
     {
         factory.StartServer();
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/test.sh installs Debian's chromium package.");
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        // The bot works in the background after each acknowledgement; on a loaded machine that can take a while.
-        SetDefaultExpectTimeout(30_000);
+        _browser = await LaunchAsync(_playwright);
     }
 
     [Fact]
     public async Task An_incident_is_declared_worked_and_declared_again_through_the_modal()
     {
         var page = await _browser!.NewPageAsync();
-        await page.GotoAsync(Address());
+        await page.GotoAsync(Address(factory));
         var composer = page.GetByLabel("Message #incidents");
 
         await composer.FillAsync("/incident declare sev3 GPU saturation on vllm-pool");
@@ -76,7 +65,7 @@ public sealed class LocalWorkspaceBrowserTests(KestrelChatOpsFactory factory) : 
     public async Task Four_people_take_an_emergency_mitigation_through_two_approvals_and_revert_it()
     {
         var page = await _browser!.NewPageAsync();
-        await page.GotoAsync(Address());
+        await page.GotoAsync(Address(factory));
         var who = page.GetByLabel("You are");
         await Expect(who.Locator("option")).ToHaveTextAsync(["alice (manager)", "bob (responder)", "carol (manager)", "dave (responder, approver)"]);
         var thread = page.GetByTestId("thread");
@@ -130,26 +119,9 @@ public sealed class LocalWorkspaceBrowserTests(KestrelChatOpsFactory factory) : 
         Assert.Equal(2, factory.Flags.Changes);
     }
 
-    /// <summary>A request's card in the thread, found by its heading.</summary>
-    private static ILocator Card(ILocator thread, string heading) =>
-        thread.GetByTestId("message").Filter(new LocatorFilterOptions { Has = thread.Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = heading }) });
-
-    /// <summary>Acts as <paramref name="user"/>: clicks a card's button and confirms its dialog.</summary>
-    private static async Task ClickAsAsync(IPage page, string user, ILocator card, string button, string dialog, string confirm)
-    {
-        await page.GetByLabel("You are").SelectOptionAsync(user);
-        await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = button }).ClickAsync();
-        var asked = page.GetByRole(AriaRole.Dialog, new PageGetByRoleOptions { Name = dialog });
-        await asked.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = confirm }).ClickAsync();
-        await Expect(asked).ToBeHiddenAsync();
-    }
-
     public async Task DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
     }
-
-    private string Address() =>
-        factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 }

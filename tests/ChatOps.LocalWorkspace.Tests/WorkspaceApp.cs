@@ -27,7 +27,7 @@ internal sealed class WorkspaceApp : IAsyncDisposable
 
     public Workspace Workspace => _app.Services.GetRequiredService<Workspace>();
 
-    public static async Task<WorkspaceApp> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<WorkspaceApp> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -41,6 +41,7 @@ internal sealed class WorkspaceApp : IAsyncDisposable
         builder.Services.AddLocalWorkspace(_ => Secret);
         builder.Services.AddSingleton<RecordingBot>();
         builder.Services.AddHttpClient(LocalForwarder.ClientName).ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<RecordingBot>());
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapLocalWorkspace();
         await app.StartAsync();

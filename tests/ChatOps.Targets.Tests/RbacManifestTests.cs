@@ -3,6 +3,7 @@ using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
 using ChatOps.Targets.Tests.Fixtures;
 using ChatOps.Targets.Tests.Mitigations;
+using ChatOps.TestKit;
 using ChatOps.TestKit.Manifests;
 using Microsoft.Extensions.DependencyInjection;
 using YamlDotNet.RepresentationModel;
@@ -36,7 +37,7 @@ public sealed class RbacManifestTests
         await using (var services = PlatformFixture.ServicesOf(settings))
         {
             var logs = TestChecks.One("id: k\ntitle: Logs\nkind: kubernetes-logs\ntarget: cluster\nselector: app=api-gateway\nmatch: ERROR");
-            var result = await services.GetRequiredService<CheckRunner>().RunAsync(logs, CancellationToken.None);
+            var result = await services.GetRequiredService<CheckRunner>().RunAsync(TestIncidents.Real, logs, CancellationToken.None);
             Assert.NotEqual(CheckGrade.Error, result.Grade);
             await PreviewApplyAndRevertAsync(services, new ScaleAction("cluster", "vllm", "+2"));
             await PreviewApplyAndRevertAsync(services, new RollbackAction("cluster", restarted));

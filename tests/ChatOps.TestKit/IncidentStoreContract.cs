@@ -63,6 +63,22 @@ public abstract class IncidentStoreContract
     }
 
     [Fact]
+    public async Task A_drill_keeps_its_scenario_through_every_read_and_update()
+    {
+        var store = await CreateStoreAsync();
+        var drill = await store.CreateAsync(new NewIncident("drill", Severity.Sev3, Channel, P("U1"), At, null) { Drill = "gpu-saturation" }, _ => [], default);
+        var real = await Create(store, "real", At);
+        Assert.True(await store.TryUpdateAsync(drill with { Place = drill.Place.WithThread("t-drill"), Status = IncidentStatus.Identified, Version = 2 }, [], default));
+
+        var read = (await store.FindAsync(drill.Id, default))!;
+        Assert.Equal(("gpu-saturation", true), (read.Drill, read.IsDrill));
+        Assert.Equal("[DRILL] drill", read.Headline);
+        Assert.Equal("gpu-saturation", (await store.FindByThreadAsync(Channel.WithThread("t-drill"), default))!.Drill);
+        Assert.Equal([(drill.Id, true), (real.Id, false)], (await store.ListOpenAsync(Channel, default)).Select(i => (i.Id, i.IsDrill)).OrderBy(i => i.Id.Number));
+        Assert.Null((await store.FindAsync(real.Id, default))!.Drill);
+    }
+
+    [Fact]
     public async Task An_update_from_a_stale_version_is_refused_and_appends_nothing()
     {
         var store = await CreateStoreAsync();

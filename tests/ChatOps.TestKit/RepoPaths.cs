@@ -7,6 +7,8 @@ public static class RepoPaths
 
     public static string Runbooks => Path.Combine(Root, "runbooks");
 
+    public static string Scenarios => Path.Combine(Root, "scenarios");
+
     public static string Templates => Path.Combine(Root, "templates");
 
     private static string FindRoot()

@@ -18,6 +18,12 @@ public sealed record CheckObservation(
     string? Detail = null,
     string? NoData = null)
 {
+    /// <summary>
+    /// What the target answered, in its own shape, as the executor read it: kept (redacted) with the check's result, so
+    /// that an incident can be written out as a scenario and replayed. Null when no shape fits (a Prometheus string).
+    /// </summary>
+    public TargetReply? Reply { get; init; }
+
     /// <summary>An observation of nothing: the summary is <c>no data: {what}</c>.</summary>
     public static CheckObservation Empty(IReadOnlyDictionary<string, ExpressionValue> values, string what) =>
         new(values, "no data: " + what, NoData: what);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ChatOps.Core.Expressions;
+using ChatOps.Core.Incidents;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
 using ChatOps.Core.Telemetry;
@@ -13,19 +14,18 @@ namespace ChatOps.Core.Checks;
 /// <see cref="CheckGrade.Error"/> result with a one-line reason: a check never throws into chat.
 /// </summary>
 public sealed partial class CheckRunner(
-    IEnumerable<ICheckExecutor> executors,
+    ICheckExecutors executors,
     IOptions<CheckOptions> options,
     CheckMetrics metrics,
     TimeProvider time,
     ILogger<CheckRunner> logger)
 {
-    private readonly Dictionary<string, ICheckExecutor> _executors = executors.ToDictionary(e => e.Kind, StringComparer.Ordinal);
-
-    public async Task<CheckResult> RunAsync(CheckDefinition check, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="check"/> for <paramref name="incident"/>, through the executors that incident may use.</summary>
+    public async Task<CheckResult> RunAsync(Incident incident, CheckDefinition check, CancellationToken cancellationToken)
     {
         using var activity = ChatOpsTelemetry.Source.StartActivity($"check {check.Kind}");
         activity?.SetTag("chatops.check.id", check.Id);
-        var result = await MeasureAsync(check, cancellationToken);
+        var result = await MeasureAsync(incident, check, cancellationToken);
         metrics.Record(result);
         activity?.SetTag("chatops.check.grade", CheckMetrics.GradeOf(result));
         // The reason stays out of the span: it can quote what a target answered, and spans leave for a collector unredacted.
@@ -33,11 +33,13 @@ public sealed partial class CheckRunner(
         return result;
     }
 
-    private async Task<CheckResult> MeasureAsync(CheckDefinition check, CancellationToken cancellationToken)
+    private async Task<CheckResult> MeasureAsync(Incident incident, CheckDefinition check, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        if (!_executors.TryGetValue(check.Kind, out var executor))
-            return Failed(check, $"no executor for '{check.Kind}' checks is configured", started);
+        if (executors.For(incident, check.Kind) is not { } executor)
+            return Failed(check, incident.IsDrill
+                ? $"drill scenario '{incident.Drill}' is not loaded here, so '{check.Kind}' checks have nothing to answer them"
+                : $"no executor for '{check.Kind}' checks is configured", started);
 
         var timeout = check.Timeout ?? options.Value.DefaultTimeout;
         using var deadline = new CancellationTokenSource(timeout, time);

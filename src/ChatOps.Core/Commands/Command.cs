@@ -54,6 +54,9 @@ public sealed record PostmortemCommand(IncidentId? Incident) : Command(Incident)
 
 public sealed record HelpCommand(string? Verb) : Command((IncidentId?)null);
 
+/// <summary><c>drill</c>: lists the scenarios; <c>drill &lt;scenario&gt;</c> declares a drill incident played against one.</summary>
+public sealed record DrillCommand(string? Scenario) : Command((IncidentId?)null);
+
 /// <summary>The three free-text verbs that share one shape.</summary>
 public enum NoteKind
 {

@@ -25,4 +25,5 @@ public enum CommandErrorCode
     UnknownMitigation,
     BadSubject,
     UnknownAlert,
+    UnknownScenario,
 }

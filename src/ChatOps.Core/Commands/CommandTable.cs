@@ -99,6 +99,12 @@ public static class CommandTable
         {
             Read = (c, s) => ReadNothing(c, s, id => new PostmortemCommand(id)),
         },
+        new("drill", "drill [scenario]", "List the drill scenarios, or declare a drill played against one: a simulated platform, nothing real is touched.", false)
+        {
+            Read = (c, s) => c.Next() is var scenario && c.AtEnd
+                ? ParseResult.Ok(new DrillCommand(scenario))
+                : s.Fail(CommandErrorCode.UnexpectedArgument, "drill takes at most one scenario name."),
+        },
         new("help", "help [verb]", "Show this help, or one verb's usage.", false) { Read = ReadHelp, ReadOnly = true },
     ];
 

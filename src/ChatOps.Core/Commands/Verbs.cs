@@ -27,6 +27,7 @@ internal static class Verbs
         ShowTimelineCommand => "timeline",
         ListIncidentsCommand => "list",
         PostmortemCommand => "postmortem",
+        DrillCommand => "drill",
         _ => "help",
     };
 

@@ -67,6 +67,39 @@ public static class DecisionRecord
         return entry.Kind == TimelineKind.DecisionTaken ? entry.Details.GetValueOrDefault(Next) : null;
     }
 
+    /// <summary>The question a recorded decision answered, and the answer; null for any other entry.</summary>
+    public static (string Runbook, string Node, bool Yes)? StepOf(TimelineEvent entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Kind == TimelineKind.DecisionTaken && entry.Details.TryGetValue("runbook", out var runbook) && entry.Details.TryGetValue("node", out var node)
+            ? (runbook, node, entry.Details.GetValueOrDefault("answer") == "yes")
+            : null;
+    }
+
+    /// <summary>The mitigation ids a recorded decision's leaf recommends; empty when it reached none or recommends none.</summary>
+    public static IReadOnlyList<string> RecommendedBy(TimelineEvent entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Kind == TimelineKind.DecisionTaken && entry.Details.GetValueOrDefault(Recommend) is { } ids ? ids.Split(',') : [];
+    }
+
+    /// <summary>The entries of the latest run of <paramref name="runbook"/>, from its start; empty when it never ran.</summary>
+    public static IReadOnlyList<TimelineEvent> LatestRun(IReadOnlyList<TimelineEvent> timeline, string runbook)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        for (var i = timeline.Count - 1; i >= 0; i--)
+        {
+            if (timeline[i].Kind == TimelineKind.RunbookStarted && timeline[i].Details.GetValueOrDefault("runbook") == runbook) return [.. timeline.Skip(i)];
+        }
+        return [];
+    }
+
+    /// <summary>The questions of <paramref name="runbook"/> people answered in <paramref name="run"/> (node → yes), the last answer counting.</summary>
+    public static Dictionary<string, bool> PersonAnswers(IEnumerable<TimelineEvent> run, string runbook) =>
+        run.Where(e => e.Kind == TimelineKind.DecisionTaken && e.Details.GetValueOrDefault("runbook") == runbook && e.Details.GetValueOrDefault(By) == ByPerson)
+            .GroupBy(e => e.Details["node"], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Details["answer"] == "yes", StringComparer.Ordinal);
+
     private static (string, string?)[] Common(Runbook runbook, DecisionNode node, bool yes) =>
         [("runbook", runbook.Id), ("node", node.Id), ("answer", yes ? "yes" : "no")];
 

@@ -29,5 +29,14 @@ public sealed record Incident
     public ImmutableList<string> Lessons { get; init; } = [];
     public int Version { get; init; }
 
+    /// <summary>The scenario a drill plays (<c>drill &lt;scenario&gt;</c>); null for a real incident.</summary>
+    public string? Drill { get; init; }
+
     public bool IsOpen => Status != IncidentStatus.Resolved;
+
+    /// <summary>A drill: played against a scenario's simulated platform, never a real one, and left out of production metrics.</summary>
+    public bool IsDrill => Drill is not null;
+
+    /// <summary>The title as it shows everywhere: a drill's says so first.</summary>
+    public string Headline => IsDrill ? "[DRILL] " + Title : Title;
 }

@@ -23,7 +23,7 @@ public sealed class IncidentCard(IncidentClock clock, IOptionsMonitor<RoleOption
         var elapsed = IncidentClock.Length((incident.ResolvedAt ?? clock.Now) - incident.DeclaredAt);
         List<MessageBlock> facts =
         [
-            new HeaderBlock($"{incident.Id} · {incident.Severity.Label()} · {incident.Title}"),
+            new HeaderBlock($"{incident.Id} · {incident.Severity.Label()} · {incident.Headline}"),
             new FieldsBlock(
             [
                 new Field("Severity", incident.Severity.Label()),
@@ -58,7 +58,7 @@ public sealed class IncidentCard(IncidentClock clock, IOptionsMonitor<RoleOption
 
     /// <summary>The card's one-line summary, the notification text.</summary>
     public static string Summary(Incident incident) =>
-        $"{incident.Id} {incident.Severity.Label()} {IncidentLifecycle.Name(incident.Status)}: {incident.Title}";
+        $"{incident.Id} {incident.Severity.Label()} {IncidentLifecycle.Name(incident.Status)}: {incident.Headline}";
 
     private static ActionsBlock Actions(Incident incident, IEnumerable<string> runbooks)
     {

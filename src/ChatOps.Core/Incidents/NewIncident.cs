@@ -17,6 +17,9 @@ public sealed record NewIncident(
 {
     public string? Effect { get; init; }
 
+    /// <summary>The scenario a drill plays; null for a real incident.</summary>
+    public string? Drill { get; init; }
+
     /// <summary>The stored incident once the store has given it its id.</summary>
     public Incident WithId(IncidentId id) => new()
     {
@@ -28,6 +31,7 @@ public sealed record NewIncident(
         DeclaredBy = DeclaredBy,
         DeclaredAt = DeclaredAt,
         Commander = Commander,
+        Drill = Drill,
         Version = 1,
     };
 }

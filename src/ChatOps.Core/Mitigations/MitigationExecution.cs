@@ -16,7 +16,7 @@ namespace ChatOps.Core.Mitigations;
 /// a chat failure never leaves a request half recorded.
 /// </summary>
 public sealed partial class MitigationExecution(
-    IEnumerable<IMitigationExecutor> executors,
+    IMitigationExecutors executors,
     IMitigationStore store,
     RequestUpdater updater,
     RunbookCatalog catalog,
@@ -24,9 +24,8 @@ public sealed partial class MitigationExecution(
     TimeProvider time,
     ILogger<MitigationExecution> logger)
 {
-    private readonly Dictionary<string, IMitigationExecutor> _executors = executors.ToDictionary(e => e.Kind, StringComparer.Ordinal);
-
-    public IMitigationExecutor? For(MitigationAction action) => _executors.GetValueOrDefault(action.Kind);
+    /// <summary>The executor of <paramref name="action"/> that <paramref name="incident"/> may use (a drill's are simulated).</summary>
+    public IMitigationExecutor? For(Incident incident, MitigationAction action) => executors.For(incident, action.Kind);
 
     public async Task RunAsync(Incident incident, MitigationRequest approved, Actor actor, CancellationToken cancellationToken)
     {
@@ -34,7 +33,7 @@ public sealed partial class MitigationExecution(
         if (refusal is not null) return; // Another click, or another replica, is running it.
 
         // From here the platform may be changing: a shutdown must not leave the outcome unrecorded.
-        var run = await ChangeAsync(claimed, actor, CancellationToken.None);
+        var run = await ChangeAsync(incident, claimed, actor, CancellationToken.None);
         if (run.Outcome is not { } outcome)
         {
             var (failed, late) = await updater.ApplyAsync(claimed.Id, r => RequestTransitions.Fail(r, run.Error!), r => [records.Audit(r, actor, "execute", "failed: " + run.Error)], CancellationToken.None);
@@ -68,11 +67,11 @@ public sealed partial class MitigationExecution(
         }
     }
 
-    private async Task<Run> ChangeAsync(MitigationRequest claimed, Actor actor, CancellationToken cancellationToken)
+    private async Task<Run> ChangeAsync(Incident incident, MitigationRequest claimed, Actor actor, CancellationToken cancellationToken)
     {
         var action = catalog.Find(claimed.Runbook)?.FindMitigation(claimed.Mitigation)?.Action;
         if (action is null) return Run.Failed($"runbook {claimed.Runbook} no longer has mitigation {claimed.Mitigation}");
-        if (For(action) is not { } executor) return Run.Failed($"no executor for '{action.Kind}' mitigations is configured");
+        if (For(incident, action) is not { } executor) return Run.Failed($"no executor for '{action.Kind}' mitigations is configured");
 
         MitigationRequest? original = null;
         if (claimed.RevertOf is { } of)

@@ -41,9 +41,11 @@ public sealed partial class MitigationReconciler(
     public async Task<bool> ReconcileAsync(MitigationRequest stale, CancellationToken cancellationToken)
     {
         var action = catalog.Find(stale.Runbook)?.FindMitigation(stale.Mitigation)?.Action;
-        if (action is null || execution.For(action) is not { } executor)
+        // The incident says which executors its mitigations may reach (a drill's are simulated).
+        var incident = await incidents.FindAsync(stale.Incident, cancellationToken);
+        if (action is null || incident is null || execution.For(incident, action) is not { } executor)
         {
-            LogCannotJudge(stale.Name, "its runbook's mitigation or its executor is not configured here");
+            LogCannotJudge(stale.Name, "its incident, its runbook's mitigation or its executor is not found here");
             return false;
         }
         var original = stale.RevertOf is { } of ? await requests.FindAsync(of, cancellationToken) : null;
@@ -74,9 +76,7 @@ public sealed partial class MitigationReconciler(
         if (refusal is not null) return false;
         LogReconciled(recorded.Name, judged.Audit);
 
-        var incident = await incidents.FindAsync(recorded.Incident, cancellationToken);
         var reverted = original is null ? null : await SettleOriginalAsync(recorded, original, judged.Landed, cancellationToken);
-        if (incident is null) return true;
         await records.TimelineAsync(incident, Actor.System, judged.Landed ? TimelineKind.MitigationExecuted : TimelineKind.MitigationFailed,
             judged.Timeline(recorded), recorded, cancellationToken);
         await records.ShowAsync(incident, recorded, cancellationToken);

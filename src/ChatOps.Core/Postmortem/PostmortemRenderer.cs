@@ -33,7 +33,8 @@ public sealed class PostmortemRenderer(PostmortemTemplate template, IncidentCloc
         var model = new ScriptObject
         {
             ["id"] = incident.Id.ToString(),
-            ["title"] = OneLine(incident.Title),
+            ["title"] = OneLine(incident.Headline),
+            ["drill"] = incident.Drill,
             ["severity"] = incident.Severity.Label(),
             ["status"] = IncidentLifecycle.Name(incident.Status),
             ["commander"] = incident.Commander is { } c ? Person(c) : null,

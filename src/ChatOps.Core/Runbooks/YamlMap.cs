@@ -148,6 +148,13 @@ internal sealed class YamlMap(YamlMappingNode node, RunbookErrorSink errors, str
     public string? PeekText(string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode { Value: { } text } ? text.Trim() : null;
 
+    /// <summary>The keys the mapping holds, with their lines, without marking them read.</summary>
+    public IEnumerable<(string Key, int Line)> Keys() =>
+        node.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not null).Select(k => (k.Value!, Line0(k)));
+
+    /// <summary>The line of <paramref name="key"/> itself (a mapping or list under it starts on a later line), or the mapping's.</summary>
+    public int KeyLine(string key) => Keys().Where(k => k.Key == key).Select(k => k.Line).DefaultIfEmpty(Line).First();
+
     /// <summary>The raw node, for values that take more than one shape.</summary>
     public YamlNode? Raw(string key) => Find(key);
 

@@ -27,7 +27,7 @@ public sealed partial class RunbookRunner(
         var progress = new LatestUpdate(state => runMessage is null ? Task.CompletedTask : TryAsync(() => chat.UpdateAsync(runMessage, state, cancellationToken)));
         var findings = new AttentionPosts(async message => await TryPostAsync(incident, message, cancellationToken) is not null, time, cancellationToken);
 
-        var running = runbook.Checks.Select(c => checks.RunAsync(c, cancellationToken)).ToList();
+        var running = runbook.Checks.Select(c => checks.RunAsync(incident, c, cancellationToken)).ToList();
         while (running.Count > 0)
         {
             await Task.WhenAny(running);

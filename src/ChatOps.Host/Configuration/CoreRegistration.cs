@@ -7,6 +7,7 @@ using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
+using ChatOps.Core.Scenarios;
 using ChatOps.Host.Workers;
 
 namespace ChatOps.Host.Configuration;
@@ -51,7 +52,9 @@ internal static class CoreRegistration
 
         services.AddIncidentCore();
         services.AddHostedService<MitigationSweepWorker>();
-        services.AddSingleton(LoadRunbooks(builder));
+        var runbooks = LoadRunbooks(builder);
+        services.AddSingleton(runbooks);
+        services.AddSingleton(LoadScenarios(builder, runbooks));
         services.AddSingleton(LoadTemplate(builder));
         return builder;
     }
@@ -81,6 +84,16 @@ internal static class CoreRegistration
             throw new InvalidConfigurationException(
                 $"The runbooks in {options.Folder} are invalid:\n  " + string.Join("\n  ", loaded.Errors));
         return new RunbookCatalog(loaded.Runbooks);
+    }
+
+    /// <summary>The drill scenarios; one whose runbook is not loaded here is left out (a deployment may carry runbooks of its own).</summary>
+    private static ScenarioCatalog LoadScenarios(WebApplicationBuilder builder, RunbookCatalog runbooks)
+    {
+        var options = builder.Configuration.GetSection(ScenarioOptions.SectionName).Get<ScenarioOptions>() ?? new ScenarioOptions();
+        var loaded = ScenarioLoader.LoadFolder(HostPaths.Resolve(builder.Environment, options.Folder), runbooks, skipUnplayable: true);
+        if (!loaded.IsValid)
+            throw new InvalidConfigurationException($"The scenarios in {options.Folder} are invalid:\n  " + string.Join("\n  ", loaded.Errors));
+        return new ScenarioCatalog(loaded.Scenarios);
     }
 
     private static PostmortemTemplate LoadTemplate(WebApplicationBuilder builder)

@@ -9,7 +9,8 @@ namespace ChatOps.Host.Configuration;
 /// <summary>
 /// The local workspace, a development stand-in for Slack, when configuration turns it on (<c>LocalWorkspace:Enabled</c>;
 /// in Development unless set): the bot's Slack client reaches it in memory with the token it issued, its manager group
-/// and approver get their roles, and it is refused beside a real Slack token. Only the host knows both sides.
+/// and approver get their roles, it offers the loaded drill scenarios, and it is refused beside a real Slack token.
+/// Only the host knows both sides.
 /// </summary>
 internal static class LocalWorkspaceRegistration
 {
@@ -28,6 +29,7 @@ internal static class LocalWorkspaceRegistration
             .Validate<IOptions<SlackOptions>>((o, slack) => !o.Enabled || !HasRealToken(slack.Value), Refusal);
         services.AddSingleton<IPostConfigureOptions<SlackOptions>, LocalWorkspaceSlackSettings>();
         services.AddSingleton<IPostConfigureOptions<RoleOptions>, LocalWorkspaceApprover>();
+        services.AddSingleton<IDrillScenarios, LocalWorkspaceDrills>();
         return builder;
     }
 

@@ -2,7 +2,7 @@
 // signs and sends to the bot. No build step; the server is the only source of state (long-polled).
 'use strict';
 
-const ui = { data: null, user: null, thread: null, viewKey: null };
+const ui = { data: null, user: null, thread: null, viewKey: null, drills: [], follow: null };
 const $ = (id) => document.getElementById(id);
 
 const esc = (s) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -103,6 +103,7 @@ function message(m, all, inThread) {
 function renderMessages() {
   const all = ui.data.messages.filter((m) => m.channel === ui.data.channel.id);
   const top = all.filter((m) => !m.thread_ts && visible(m));
+  followDrill(top);
   const box = $('messages');
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
   box.innerHTML = top.map((m) => message(m, all, false)).join('');
@@ -114,6 +115,38 @@ function renderMessages() {
     const replies = all.filter((m) => m.thread_ts === ui.thread && visible(m));
     $('replies').innerHTML = (root ? message(root, all, true) : '') + replies.map((m) => message(m, all, true)).join('');
   }
+}
+
+// A drill started from the menu opens its thread as soon as the bot posts its root, titled as the scenario.
+function followDrill(top) {
+  if (!ui.follow) return;
+  const { title, seen } = ui.follow;
+  const names = (m) => decode(m.text ?? '').includes(title) || JSON.stringify(m.blocks ?? []).includes(JSON.stringify(title).slice(1, -1));
+  const root = top.find((m) => m.user === ui.data.bot && !m.visible_to && !seen.has(m.ts) && names(m));
+  if (root) { ui.thread = root.ts; ui.follow = null; }
+}
+
+function startDrill(drill) {
+  const seen = new Set(ui.data.messages.filter((m) => !m.thread_ts).map((m) => m.ts));
+  ui.follow = { title: drill.title, seen };
+  // The same signed slash command a person would type: /incident drill <scenario>.
+  post('/local/ui/command', { user: ui.user, text: `drill ${drill.name}` });
+}
+
+function showDrills() {
+  const box = $('drills');
+  box.innerHTML = `<div class="dialog" role="dialog" aria-label="Start a drill"><h2>Start a drill</h2>
+    <div class="body"><p>A drill declares an incident played against a scenario, a simulated platform: its checks read the
+    scenario's answers and its mitigations change the scenario's state. Nothing real is touched. You start it as
+    <b>${esc(userName(ui.user))}</b>.</p><ul class="drill-list">${ui.drills.map((d, i) => `<li>
+      <button type="button" class="drill" data-drill="${i}"><b>${esc(d.title)}</b> <code>${esc(d.name)}</code></button></li>`).join('')}</ul>
+    </div><div class="modal-footer"><button type="button" id="drills-close">Cancel</button></div></div>`;
+  box.hidden = false;
+  const close = () => { box.hidden = true; box.innerHTML = ''; };
+  $('drills-close').onclick = close;
+  box.querySelectorAll('[data-drill]').forEach((b) => {
+    b.onclick = () => { close(); startDrill(ui.drills[Number(b.dataset.drill)]); };
+  });
 }
 
 function input(block, view) {
@@ -211,7 +244,16 @@ $('reply-composer').onsubmit = (e) => {
 };
 
 $('close-thread').onclick = () => { ui.thread = null; renderMessages(); };
+$('start-drill').onclick = showDrills;
 $('user').onchange = () => { ui.user = $('user').value; ui.viewKey = null; render(); };
+
+// The drills the host loaded; the page offers them once it knows them, and hides the menu when there are none.
+(async function loadDrills() {
+  const response = await fetch('/local/ui/drills');
+  if (!response.ok) { problem(await response.text()); return; }
+  ui.drills = await response.json();
+  $('start-drill').hidden = $('drill-hint').hidden = ui.drills.length === 0;
+})();
 
 (async function poll() {
   let version = null;

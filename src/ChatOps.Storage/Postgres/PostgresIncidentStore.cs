@@ -11,7 +11,7 @@ namespace ChatOps.Storage.Postgres;
 public sealed class PostgresIncidentStore(PostgresDatabase database) : IIncidentStore
 {
     private const string Columns =
-        "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version, address, severity_awaits_confirmation";
+        "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version, address, severity_awaits_confirmation, drill";
 
     private static readonly string InsertIncident =
         $"INSERT INTO incidents ({Columns}, effect) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "@" + c))}, @effect)";
@@ -204,7 +204,8 @@ public sealed class PostgresIncidentStore(PostgresDatabase database) : IIncident
         .With("resolution", i.Resolution)
         .WithJson("action_items", StorageJson.Items(i.ActionItems))
         .WithJson("lessons", StorageJson.Texts(i.Lessons))
-        .With("version", i.Version);
+        .With("version", i.Version)
+        .With("drill", i.Drill);
 
     private static async Task<List<Incident>> Read(NpgsqlCommand command, CancellationToken cancellationToken)
     {
@@ -230,6 +231,7 @@ public sealed class PostgresIncidentStore(PostgresDatabase database) : IIncident
                 ActionItems = StorageJson.Items(r.GetString(16)),
                 Lessons = StorageJson.Texts(r.GetString(17)),
                 Version = r.GetInt32(18),
+                Drill = r.GetNullableString(21),
             });
         }
         return incidents;

@@ -168,5 +168,9 @@ internal static class PostgresMigrations
         (5, """
             ALTER TABLE work_items ADD COLUMN trace_parent text;
             """),
+        // A drill names the scenario it plays; NULL is a real incident, as every earlier one was.
+        (6, """
+            ALTER TABLE incidents ADD COLUMN drill text;
+            """),
     ];
 }

@@ -13,7 +13,7 @@ namespace ChatOps.Storage.Sqlite;
 public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStore
 {
     private const string Columns =
-        "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version, address, severity_awaits_confirmation";
+        "id, year, number, title, severity, status, commander, platform, channel, thread, declared_by, declared_at, resolved_at, impact, root_cause, resolution, action_items, lessons, version, address, severity_awaits_confirmation, drill";
 
     private static readonly string InsertIncident =
         $"INSERT INTO incidents ({Columns}, effect) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))}, $effect)";
@@ -215,6 +215,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
         command.Parameters.AddWithValue("$action_items", StorageJson.Items(i.ActionItems));
         command.Parameters.AddWithValue("$lessons", StorageJson.Texts(i.Lessons));
         command.Parameters.AddWithValue("$version", i.Version);
+        command.Parameters.AddWithValue("$drill", (object?)i.Drill ?? DBNull.Value);
     }
 
     private static async Task<List<Incident>> Read(SqliteCommand command, CancellationToken cancellationToken)
@@ -241,6 +242,7 @@ public sealed class SqliteIncidentStore(SqliteDatabase database) : IIncidentStor
                 ActionItems = StorageJson.Items(r.GetString(16)),
                 Lessons = StorageJson.Texts(r.GetString(17)),
                 Version = r.GetInt32(18),
+                Drill = r.IsDBNull(21) ? null : r.GetString(21),
             });
         }
         return incidents;

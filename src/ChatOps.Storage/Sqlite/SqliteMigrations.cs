@@ -204,5 +204,9 @@ internal static class SqliteMigrations
         (11, """
             ALTER TABLE work_items ADD COLUMN trace_parent TEXT;
             """),
+        // A drill names the scenario it plays; NULL is a real incident, as every earlier one was.
+        (12, """
+            ALTER TABLE incidents ADD COLUMN drill TEXT;
+            """),
     ];
 }

@@ -35,27 +35,10 @@ internal sealed class KubernetesLogsCheckExecutor(KubernetesClients clients, Tar
         var started = pods.Items.Where(p => p.Status?.Phase is not "Pending").ToList();
         if (started.Count == 0) throw new CheckFailedException($"none of the {pods.Items.Count} pods matching {spec.Selector} has started");
 
-        var matches = LogPattern.Create(spec.Match);
         var reads = await Task.WhenAll(started.Select(pod => ReadAsync(client, pod, ns, spec, check.Target, cancellationToken)));
         var failed = reads.Where(r => r.Failure is not null).Select(r => r.Failure!).ToList();
         if (failed.Count == started.Count) throw new CheckFailedException(failed[0]);
-
-        var lines = reads.SelectMany(r => r.Lines).Where(l => matches(l.Text)).OrderBy(l => l.Time ?? DateTimeOffset.MinValue).ToList();
-        var shown = lines.TakeLast(spec.Tail).ToList();
-        var podsText = started.Count == 1 ? "1 pod" : string.Create(CultureInfo.InvariantCulture, $"{started.Count} pods");
-        var summary = lines.Count == 0
-            ? $"no matching lines in {podsText}"
-            : string.Create(
-                CultureInfo.InvariantCulture,
-                $"{lines.Count} matching lines in {podsText}{(shown.Count < lines.Count ? $", last {shown.Count} shown" : "")}");
-        if (failed.Count > 0) summary += $"; unreadable: {string.Join("; ", failed)}";
-        return new CheckObservation(
-            new Dictionary<string, ExpressionValue>(StringComparer.Ordinal)
-            {
-                ["count"] = ExpressionValue.Of(lines.Count), ["value"] = ExpressionValue.Of(lines.Count),
-            },
-            summary,
-            Detail: shown.Count == 0 ? null : string.Join('\n', shown));
+        return PodLogAnswer.Read(spec, [.. reads.Where(r => r.Failure is null).Select(r => (r.Pod, r.Lines))], failed);
     }
 
     private static async Task<PodLog> ReadAsync(
@@ -71,15 +54,14 @@ internal sealed class KubernetesLogsCheckExecutor(KubernetesClients clients, Tar
                 limitBytes: MaxLogBytesPerPod,
                 cancellationToken: cancellationToken), $"reading the log of pod {name}", targetName);
             using var reader = new StreamReader(stream);
-            var lines = new List<PodLogLine>();
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
-                lines.Add(PodLogLine.Parse(name, line));
-            return new PodLog(lines, null);
+            var lines = new List<string>();
+            while (await reader.ReadLineAsync(cancellationToken) is { } line) lines.Add(line);
+            return new PodLog(name, lines, null);
         }
         catch (CheckFailedException e)
         {
             // One pod that cannot be read (several containers, just restarted) must not hide the others' lines.
-            return new PodLog([], e.Message);
+            return new PodLog(name, [], e.Message);
         }
     }
 
@@ -99,5 +81,5 @@ internal sealed class KubernetesLogsCheckExecutor(KubernetesClients clients, Tar
         }
     }
 
-    private sealed record PodLog(IReadOnlyList<PodLogLine> Lines, string? Failure);
+    private sealed record PodLog(string Pod, IReadOnlyList<string> Lines, string? Failure);
 }

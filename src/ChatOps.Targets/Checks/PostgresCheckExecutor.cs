@@ -58,42 +58,13 @@ internal sealed class PostgresCheckExecutor(
         }
     }
 
+    /// <summary>Reads one row more than <c>max-rows</c>, which says that the query has more and is not shown.</summary>
     private static async Task<CheckObservation> ReadAsync(NpgsqlDataReader reader, PostgresCheck spec, CancellationToken cancellationToken)
     {
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-        var valueOrdinal = spec.ValueColumn is null ? -1 : columns.IndexOf(spec.ValueColumn);
-        if (spec.ValueColumn is not null && valueOrdinal < 0)
-            throw new CheckFailedException(
-                $"the query has no column '{spec.ValueColumn}' (value-column); it has {string.Join(", ", columns)}");
-
-        var rows = new List<IReadOnlyList<string>>();
-        double? value = null;
-        var more = false;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (rows.Count == spec.MaxRows)
-            {
-                more = true;
-                break;
-            }
-            if (rows.Count == 0 && valueOrdinal >= 0) value = PostgresCells.Number(reader, valueOrdinal);
-            rows.Add([.. columns.Select((_, i) => PostgresCells.Text(reader, i))]);
-        }
-
-        var values = new Dictionary<string, ExpressionValue>(StringComparer.Ordinal) { ["count"] = ExpressionValue.Of(rows.Count) };
-        if (value is { } v) values["value"] = ExpressionValue.Of(v);
-        var summary = rows.Count switch
-        {
-            0 => "no rows",
-            1 => "1 row",
-            _ => string.Create(CultureInfo.InvariantCulture, $"{rows.Count} rows"),
-        };
-        if (more) summary = string.Create(CultureInfo.InvariantCulture, $"first {rows.Count} rows (max-rows); the query has more");
-        if (spec.ValueColumn is not null && rows.Count > 0)
-            summary = $"{spec.ValueColumn} = {(value is { } n ? NumberText.Format(n) : "null")} · {summary}";
-        var empty = rows.Count == 0 ? "the query returned no rows"
-            : spec.ValueColumn is not null && value is null ? $"{spec.ValueColumn} is null in the first row"
-            : null;
-        return new CheckObservation(values, summary, rows.Count == 0 ? null : new TableBlock(columns, rows), NoData: empty);
+        var rows = new List<IReadOnlyList<ReplyCell>>();
+        while (rows.Count <= spec.MaxRows && await reader.ReadAsync(cancellationToken))
+            rows.Add([.. columns.Select((_, i) => PostgresCells.Cell(reader, i))]);
+        return PostgresAnswer.Read(spec, new PostgresReply(columns, rows));
     }
 }

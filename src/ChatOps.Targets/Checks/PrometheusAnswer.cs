@@ -47,8 +47,15 @@ internal static class PrometheusAnswer
     private static CheckObservation Result(JsonElement data) =>
         Text(data, "resultType") switch
         {
-            "scalar" => Single(Sample(data.GetProperty("result"))),
-            "vector" => Vector([.. data.GetProperty("result").EnumerateArray().Select(Series)]),
+            // A scalar is kept as the one-series vector it grades like, so that a scenario needs one shape.
+            "scalar" => Single(Sample(data.GetProperty("result"))) with
+            {
+                Reply = new PrometheusReply($"[{{\"metric\":{{}},\"value\":{data.GetProperty("result").GetRawText()}}}]"),
+            },
+            "vector" => Vector([.. data.GetProperty("result").EnumerateArray().Select(Series)]) with
+            {
+                Reply = new PrometheusReply(data.GetProperty("result").GetRawText()),
+            },
             "string" => new CheckObservation(new Dictionary<string, ExpressionValue>(), data.GetProperty("result")[1].GetString() ?? ""),
             "matrix" => throw new CheckFailedException(
                 "the query returns a range vector; wrap it in a function such as rate() or max_over_time()"),

@@ -44,34 +44,17 @@ internal sealed class RedisCheckExecutor(RedisConnections connections, TargetDir
     private static async Task<CheckObservation> GetAsync(IDatabase database, string key)
     {
         var value = await database.StringGetAsync(key);
-        if (value.IsNull) return new CheckObservation(Values(), $"{key} does not exist", NoData: $"key {key} does not exist");
-        var text = value.ToString();
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? new CheckObservation(Values(number), $"{key} = {NumberText.Format(number)}")
-            : new CheckObservation(Values(), $"{key} = \"{text}\"");
+        return RedisAnswer.Get(key, value.IsNull ? null : value.ToString());
     }
 
-    private static async Task<CheckObservation> InfoAsync(IServer server, string section, string field)
-    {
-        var info = await server.InfoAsync(section);
-        var found = info.SelectMany(g => g).Where(p => p.Key == field).Select(p => p.Value).FirstOrDefault()
-            ?? throw new CheckFailedException($"INFO {section} has no field '{field}'");
-        return double.TryParse(found, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? new CheckObservation(Values(number), $"{field} = {NumberText.Format(number)}")
-            : new CheckObservation(Values(), $"{field} = {found}");
-    }
+    private static async Task<CheckObservation> InfoAsync(IServer server, string section, string field) =>
+        RedisAnswer.Info(section, field, Fields(await server.InfoAsync(section)));
 
-    private static async Task<CheckObservation> HitRateAsync(IServer server)
-    {
-        var stats = (await server.InfoAsync("stats")).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var hits = Counter(stats, "keyspace_hits");
-        var misses = Counter(stats, "keyspace_misses");
-        var lookups = hits + misses;
-        if (lookups == 0) return CheckObservation.Empty(Values(), "no key lookups since the server started");
-        var rate = (double)hits / lookups;
-        return new CheckObservation(Values(rate),
-            string.Create(CultureInfo.InvariantCulture, $"hit rate {rate:P1} ({hits} hits, {misses} misses since the server started)"));
-    }
+    private static async Task<CheckObservation> HitRateAsync(IServer server) => RedisAnswer.HitRate(Fields(await server.InfoAsync("stats")));
+
+    // The first of a field's occurrences, as the sections list it.
+    private static Dictionary<string, string> Fields(IGrouping<string, KeyValuePair<string, string>>[] info) =>
+        info.SelectMany(g => g).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 
     /// <summary>Counts with SCAN on every primary; never KEYS, which blocks the server while it walks the whole keyspace.</summary>
     private static async Task<CheckObservation> CountAsync(ConnectionMultiplexer redis, string pattern, CancellationToken cancellationToken)
@@ -86,12 +69,7 @@ internal sealed class RedisCheckExecutor(RedisConnections connections, TargetDir
             await foreach (var _ in server.KeysAsync(database, pattern, ScanPageSize).WithCancellation(cancellationToken))
                 count++;
         }
-        return new CheckObservation(
-            new Dictionary<string, ExpressionValue>(StringComparer.Ordinal)
-            {
-                ["value"] = ExpressionValue.Of(count), ["count"] = ExpressionValue.Of(count),
-            },
-            string.Create(CultureInfo.InvariantCulture, $"{count} keys match {pattern}"));
+        return RedisAnswer.Count(pattern, count);
     }
 
     private static IServer Primary(ConnectionMultiplexer redis) =>
@@ -99,16 +77,4 @@ internal sealed class RedisCheckExecutor(RedisConnections connections, TargetDir
 
     private static IEnumerable<IServer> Primaries(ConnectionMultiplexer redis) =>
         redis.GetServers().Where(s => s.IsConnected && !s.IsReplica);
-
-    private static long Counter(Dictionary<string, string> stats, string name) =>
-        stats.TryGetValue(name, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : throw new CheckFailedException($"INFO stats has no {name}");
-
-    private static Dictionary<string, ExpressionValue> Values(double? value = null)
-    {
-        var values = new Dictionary<string, ExpressionValue>(StringComparer.Ordinal);
-        if (value is { } v) values["value"] = ExpressionValue.Of(v);
-        return values;
-    }
 }

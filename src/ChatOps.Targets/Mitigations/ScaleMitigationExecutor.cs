@@ -24,14 +24,14 @@ internal sealed class ScaleMitigationExecutor(MitigationTargets targets) : IMiti
     {
         var (scale, target, options) = await ReadAsync(action, cancellationToken);
         var current = Replicas(scale);
-        return new MitigationPreview(State(current), Describe(Plan((ScaleAction)action, current, options.MaxReplicas, target)));
+        return new MitigationPreview(State(current), Describe(Plan((ScaleAction)action, current, options.MaxReplicas, target.Name)));
     }
 
     public async Task<MitigationOutcome> ApplyAsync(MitigationAction action, string? subject, CancellationToken cancellationToken)
     {
         var (scale, target, options) = await ReadAsync(action, cancellationToken);
         var current = Replicas(scale);
-        var planned = Plan((ScaleAction)action, current, options.MaxReplicas, target);
+        var planned = Plan((ScaleAction)action, current, options.MaxReplicas, target.Name);
         if (planned != current) await WriteAsync(target, (ScaleAction)action, scale, planned, cancellationToken);
         return new MitigationOutcome(State(current), State(planned));
     }
@@ -76,7 +76,7 @@ internal sealed class ScaleMitigationExecutor(MitigationTargets targets) : IMiti
             cancellationToken);
     }
 
-    internal static int Plan(ScaleAction action, int current, int max, KubernetesTarget target)
+    internal static int Plan(ScaleAction action, int current, int max, string targetName)
     {
         var text = action.Replicas.Trim();
         var relative = text.StartsWith('+') || text.StartsWith('-');
@@ -87,7 +87,7 @@ internal sealed class ScaleMitigationExecutor(MitigationTargets targets) : IMiti
             throw new MitigationFailedException($"deployment {action.Deployment} has {current} replicas; {text} would leave {planned}, below 0");
         // A scale-down is always allowed, even from above the maximum: the maximum bounds what the bot adds.
         if (planned > max && planned > current)
-            throw new MitigationFailedException($"deployment {action.Deployment}: {planned} replicas is above the maximum of {max} for target '{target.Name}' (MaxReplicas)");
+            throw new MitigationFailedException($"deployment {action.Deployment}: {planned} replicas is above the maximum of {max} for target '{targetName}' (MaxReplicas)");
         return planned;
     }
 

@@ -44,6 +44,16 @@ public sealed class CommandParserTests
     }
 
     [Fact]
+    public void Drill_takes_at_most_one_scenario()
+    {
+        Assert.Equal(new DrillCommand(null), CommandParser.Parse("drill").Command);
+        Assert.Equal(new DrillCommand("gpu-saturation"), CommandParser.Parse("/incident drill gpu-saturation").Command);
+        var error = CommandParser.Parse("drill gpu-saturation now").Error!;
+        Assert.Equal(CommandErrorCode.UnexpectedArgument, error.Code);
+        Assert.Equal("drill [scenario]", error.Usage);
+    }
+
+    [Fact]
     public void Action_takes_a_trailing_owner()
     {
         Assert.Equal(new AddActionItemCommand(null, "Add GPU alert", "<@slack:U7>"), CommandParser.Parse("action Add GPU alert <@slack:U7>").Command);

@@ -1,7 +1,9 @@
+using ChatOps.Core.Drills;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Checks;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
+using ChatOps.Core.Scenarios;
 using ChatOps.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -38,9 +40,9 @@ public sealed class RunbookValuesTests
 
     private static async Task<CheckGrade> GradeAsync(Runbook runbook, double answer)
     {
-        var runner = new CheckRunner([new ScriptedCheckExecutor("prometheus").Answer("spend-share", answer)],
+        var runner = new CheckRunner(new IncidentExecutors([new ScriptedCheckExecutor("prometheus").Answer("spend-share", answer)], [], ScenarioCatalog.Empty, []),
             Options.Create(new CheckOptions()), new CheckMetrics(TestMeters.Factory), TimeProvider.System, NullLogger<CheckRunner>.Instance);
-        return (await runner.RunAsync(runbook.Checks[0], CancellationToken.None)).Grade;
+        return (await runner.RunAsync(TestIncidents.Real, runbook.Checks[0], CancellationToken.None)).Grade;
     }
 
     [Fact]

@@ -18,9 +18,9 @@ public sealed class CheckMetricsTests
         var checks = chat.Get<RunbookCatalog>().Find("high-latency")!.Checks;
         var runner = chat.Get<CheckRunner>();
 
-        var gpu = await runner.RunAsync(checks.Single(c => c.Id == "gpu-utilization"), default);
-        var queue = await runner.RunAsync(checks.Single(c => c.Id == "queue-depth"), default);
-        await runner.RunAsync(checks.First(c => c.Kind == "kubernetes-logs"), default);
+        var gpu = await runner.RunAsync(TestIncidents.Real, checks.Single(c => c.Id == "gpu-utilization"), default);
+        var queue = await runner.RunAsync(TestIncidents.Real, checks.Single(c => c.Id == "queue-depth"), default);
+        await runner.RunAsync(TestIncidents.Real, checks.First(c => c.Kind == "kubernetes-logs"), default);
 
         var recorded = durations.GetMeasurementSnapshot();
         Assert.Equal([("prometheus", "critical"), ("prometheus", "error"), ("kubernetes-logs", "error")],

@@ -2,6 +2,7 @@ using ChatOps.Core.Checks;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit;
 using ChatOps.TestKit.Servers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ public sealed class HttpCheckTests(PlatformFixture platform)
     private async Task<CheckResult> RunAsync(string yaml)
     {
         await using var services = platform.Services();
-        return await services.GetRequiredService<CheckRunner>().RunAsync(TestChecks.One("id: h\ntitle: HTTP\nkind: http\n" + yaml), CancellationToken.None);
+        return await services.GetRequiredService<CheckRunner>().RunAsync(TestIncidents.Real, TestChecks.One("id: h\ntitle: HTTP\nkind: http\n" + yaml), CancellationToken.None);
     }
 
     [Fact]
@@ -156,7 +157,7 @@ public sealed class HttpCheckTests(PlatformFixture platform)
             TestChecks.One("id: queue\ntitle: Queue\nkind: prometheus\ntarget: metrics\nquery: sum(vllm:num_requests_waiting)"),
         ];
 
-        var results = await Task.WhenAll(checks.Select(c => runner.RunAsync(c, CancellationToken.None)));
+        var results = await Task.WhenAll(checks.Select(c => runner.RunAsync(TestIncidents.Real, c, CancellationToken.None)));
 
         Assert.Equal([CheckGrade.Error, CheckGrade.Ok, CheckGrade.Error, CheckGrade.Ok], results.Select(r => r.Grade));
         Assert.Equal("timed out after 500ms", results[0].Error);

@@ -1,5 +1,6 @@
 using ChatOps.Core.Checks;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit;
 using ChatOps.TestKit.Servers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ public sealed class KubernetesLogsCheckTests(PlatformFixture platform)
     {
         await using var services = platform.Services();
         var check = TestChecks.One($"id: k\ntitle: Logs\nkind: kubernetes-logs\ntarget: {target}\n{yaml}");
-        return await services.GetRequiredService<CheckRunner>().RunAsync(check, CancellationToken.None);
+        return await services.GetRequiredService<CheckRunner>().RunAsync(TestIncidents.Real, check, CancellationToken.None);
     }
 
     [Fact]

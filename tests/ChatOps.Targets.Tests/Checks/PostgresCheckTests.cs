@@ -2,6 +2,7 @@ using ChatOps.Core.Checks;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Runs;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit;
 using ChatOps.TestKit.Servers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ public sealed class PostgresCheckTests(PlatformFixture platform)
     {
         await using var services = platform.Services();
         var check = TestChecks.One($"id: p\ntitle: Postgres\nkind: postgres\ntarget: {target}\n{yaml}");
-        return await services.GetRequiredService<CheckRunner>().RunAsync(check, CancellationToken.None);
+        return await services.GetRequiredService<CheckRunner>().RunAsync(TestIncidents.Real, check, CancellationToken.None);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using ChatOps.Core.Checks;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit;
 using ChatOps.TestKit.Servers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +23,7 @@ public sealed class PrometheusCheckTests(PlatformFixture platform)
             query: '{query.Replace("'", "''", StringComparison.Ordinal)}'
             {extra}
             """);
-        return await services.GetRequiredService<CheckRunner>().RunAsync(check, CancellationToken.None);
+        return await services.GetRequiredService<CheckRunner>().RunAsync(TestIncidents.Real, check, CancellationToken.None);
     }
 
     [Fact]

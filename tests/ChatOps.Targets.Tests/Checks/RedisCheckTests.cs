@@ -1,6 +1,7 @@
 using ChatOps.Core.Checks;
 using ChatOps.Targets.Checks;
 using ChatOps.Targets.Tests.Fixtures;
+using ChatOps.TestKit;
 using ChatOps.TestKit.Servers;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -14,7 +15,7 @@ public sealed class RedisCheckTests(PlatformFixture platform)
     {
         await using var services = platform.Services();
         var check = TestChecks.One($"id: r\ntitle: Redis\nkind: redis\ntarget: {target}\n{read}");
-        return await services.GetRequiredService<CheckRunner>().RunAsync(check, CancellationToken.None);
+        return await services.GetRequiredService<CheckRunner>().RunAsync(TestIncidents.Real, check, CancellationToken.None);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatOps.Core;
 using ChatOps.Core.Checks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,6 +115,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         services.AddChatOpsTargets(configuration);
         services.AddMetrics();
         services.AddSingleton<CheckMetrics>();
+        services.AddIncidentExecutors();
         services.AddSingleton<CheckRunner>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -27,7 +27,7 @@ public sealed class ShippedRunbookChecksTests(PlatformFixture platform)
         var runbook = Loaded.Value.Runbooks.Single(r => r.Id == id);
         await using var services = platform.Services(change);
         var runner = services.GetRequiredService<CheckRunner>();
-        var results = await Task.WhenAll(runbook.Checks.Select(c => runner.RunAsync(c, CancellationToken.None)));
+        var results = await Task.WhenAll(runbook.Checks.Select(c => runner.RunAsync(TestIncidents.Real, c, CancellationToken.None)));
         return (runbook, results.ToDictionary(r => r.Check.Id, StringComparer.Ordinal));
     }
 
@@ -160,7 +160,7 @@ public sealed class ShippedRunbookChecksTests(PlatformFixture platform)
         var check = configured.Runbooks.Single(r => r.Id == "cost-spike").FindCheck("spend-vs-budget")!;
         await using var services = platform.Services();
 
-        var result = await services.GetRequiredService<CheckRunner>().RunAsync(check, CancellationToken.None);
+        var result = await services.GetRequiredService<CheckRunner>().RunAsync(TestIncidents.Real, check, CancellationToken.None);
 
         Assert.Equal(CheckGrade.Ok, result.Grade);
         Assert.Equal(0.65, result.Values["value"].Number);

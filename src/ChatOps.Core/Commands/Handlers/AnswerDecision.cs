@@ -23,11 +23,11 @@ public sealed class AnswerDecision(IncidentResolver resolver, RunbookCatalog cat
             return CommandResult.Reject(CommandErrorCode.UnknownQuestion, $"Runbook {runbook.Id} has no question '{CommandTable.Shorten(command.Node)}'.", Verbs.UsageOf(command));
 
         var timeline = await store.TimelineAsync(incident.Id, cancellationToken);
-        var run = timeline.SkipWhile((_, i) => i < LastStart(timeline, runbook.Id)).ToList();
+        var run = DecisionRecord.LatestRun(timeline, runbook.Id);
         if (run.Count == 0)
             return CommandResult.Reject(CommandErrorCode.UnknownQuestion, $"Runbook {runbook.Id} has not run in {incident.Id}; run it first.");
         var evidence = CheckValues.Latest(run, runbook.Id).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-        var open = DecisionWalker.Walk(tree, tree.Start, evidence, PersonAnswers(run, runbook.Id)).Open;
+        var open = DecisionWalker.Walk(tree, tree.Start, evidence, DecisionRecord.PersonAnswers(run, runbook.Id)).Open;
         if (open?.Id != node.Id)
             return CommandResult.Reject(CommandErrorCode.UnknownQuestion,
                 open is null ? $"Every question of {runbook.Id} is answered." : $"That question is not open; the open one is: {open.Ask}");
@@ -47,18 +47,4 @@ public sealed class AnswerDecision(IncidentResolver resolver, RunbookCatalog cat
         }
         return new CommandResult([]);
     }
-
-    private static int LastStart(IReadOnlyList<TimelineEvent> timeline, string runbook)
-    {
-        for (var i = timeline.Count - 1; i >= 0; i--)
-        {
-            if (timeline[i].Kind == TimelineKind.RunbookStarted && timeline[i].Details.GetValueOrDefault("runbook") == runbook) return i;
-        }
-        return timeline.Count;
-    }
-
-    private static Dictionary<string, bool> PersonAnswers(IEnumerable<TimelineEvent> run, string runbook) =>
-        run.Where(e => e.Kind == TimelineKind.DecisionTaken && e.Details.GetValueOrDefault("runbook") == runbook && e.Details.GetValueOrDefault("by") == "person")
-            .GroupBy(e => e.Details["node"], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Details["answer"] == "yes", StringComparer.Ordinal);
 }

@@ -15,7 +15,7 @@ public sealed class ListIncidents(IIncidentStore store, IncidentClock clock, Inc
         if (open.Count == 0) return CommandResult.ToRequester(ChatMessage.Plain(everywhere ? "No open incidents." : "No open incidents in this channel."));
         var rows = open.Select(i => (IReadOnlyList<string>)
         [
-            i.Id.ToString(), i.Severity.Label(), IncidentLifecycle.Name(i.Status), i.Title,
+            i.Id.ToString(), i.Severity.Label(), IncidentLifecycle.Name(i.Status), i.Headline,
             i.Commander is null ? "-" : Mention.Of(i.Commander), IncidentClock.Length(clock.Now - i.DeclaredAt),
         ]).ToList();
         return CommandResult.ToRequester(new ChatMessage($"{open.Count} open incidents", [

@@ -17,7 +17,7 @@ public sealed class RenderPostmortem(IncidentResolver resolver, IIncidentStore s
         var note = incident.IsOpen ? " (the incident is still open; run postmortem again after resolving)" : "";
         return CommandResult.Of(new Outgoing(Audience.Thread, new ChatMessage($"Postmortem of {incident.Id}", [
             new TextBlock($"Postmortem of {incident.Id}{note}."),
-            new AttachmentBlock($"{incident.Id}-postmortem.md", $"Incident Report: {incident.Title}", document),
+            new AttachmentBlock($"{incident.Id}-postmortem.md", $"Incident Report: {incident.Headline}", document),
         ]), incident));
     }
 }

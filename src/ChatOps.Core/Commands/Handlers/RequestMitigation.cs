@@ -44,7 +44,7 @@ public sealed class RequestMitigation(
             return await AskWhomAsync(incident, runbook, mitigation, block, usage, cancellationToken);
         if (mitigation.Action is not BlockAction && command.Subject is not null)
             return CommandResult.Reject(CommandErrorCode.UnexpectedArgument, $"{mitigation.Title} takes no user or IP.", usage);
-        if (execution.For(mitigation.Action) is not { } executor)
+        if (execution.For(incident, mitigation.Action) is not { } executor)
             return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"No executor for '{mitigation.Action.Kind}' mitigations is configured here.");
 
         MitigationPreview preview;

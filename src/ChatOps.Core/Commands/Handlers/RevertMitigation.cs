@@ -31,7 +31,7 @@ public sealed class RevertMitigation(
         if (pending is not null)
             return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{pending.Name} already asks to revert {original.Name}.");
         var action = catalog.Find(original.Runbook)?.FindMitigation(original.Mitigation)?.Action;
-        if (action is null || execution.For(action) is not { } executor)
+        if (action is null || execution.For(incident, action) is not { } executor)
             return CommandResult.Reject(CommandErrorCode.InvalidTransition, $"{original.Name} cannot be reverted here: its runbook or executor is missing.");
 
         MitigationState current;

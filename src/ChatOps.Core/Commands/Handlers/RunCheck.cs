@@ -22,7 +22,7 @@ public sealed class RunCheck(IncidentResolver resolver, RunbookCatalog catalog, 
                 Verbs.UsageOf(command));
 
         var (runbook, check) = matches[0];
-        var result = await runner.RunAsync(check, cancellationToken);
+        var result = await runner.RunAsync(incident, check, cancellationToken);
         await store.AppendAsync([CheckRan.Event(events, incident, context.Actor, runbook.Id, result)], cancellationToken);
         return CommandResult.Of(new Outgoing(Audience.Thread, CheckResultView.Render(result), incident));
     }

@@ -10,8 +10,9 @@ public sealed class ShowTimeline(IncidentResolver resolver, IIncidentStore store
     protected override async Task<CommandResult> HandleAsync(ShowTimelineCommand command, Incident incident, CommandContext context, CancellationToken cancellationToken)
     {
         var events = await store.TimelineAsync(incident.Id, cancellationToken);
-        return CommandResult.ToRequester(new ChatMessage($"Timeline of {incident.Id}", [
-            new HeaderBlock($"Timeline of {incident.Id}"),
+        var of = incident.IsDrill ? $"{incident.Id} (drill of {incident.Drill})" : incident.Id.ToString();
+        return CommandResult.ToRequester(new ChatMessage($"Timeline of {of}", [
+            new HeaderBlock($"Timeline of {of}"),
             timeline.Render(events),
         ]));
     }

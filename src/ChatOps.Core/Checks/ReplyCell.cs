@@ -1,0 +1,13 @@
+namespace ChatOps.Core.Checks;
+
+/// <summary>One cell of a query result: SQL NULL (neither set), a number, or text.</summary>
+public readonly record struct ReplyCell(string? Text, double? Number)
+{
+    public static ReplyCell Null => default;
+
+    public bool IsNull => Text is null && Number is null;
+
+    public static ReplyCell Of(double number) => new(null, number);
+
+    public static ReplyCell Of(string text) => new(text, null);
+}
