@@ -32,7 +32,7 @@ public sealed class DrillBrowserTests(KestrelChatOpsFactory factory) : IClassFix
     [Fact]
     public async Task A_drill_started_from_the_menu_is_played_to_its_postmortem()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = Width, Height = Height } });
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = Width, Height = Height } });
         await page.GotoAsync(Address(factory));
 
         // The menu offers every scenario the host loaded from the shipped folder, by title and by the name drill takes.
@@ -43,7 +43,10 @@ public sealed class DrillBrowserTests(KestrelChatOpsFactory factory) : IClassFix
         var offered = menu.Locator("button.drill");
         await Expect(offered).ToHaveCountAsync(shipped.Count);
         foreach (var scenario in shipped)
-            await Expect(menu.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = $"{scenario.Title} {scenario.Id}", Exact = true })).ToBeVisibleAsync();
+        {
+            var named = new LocatorGetByRoleOptions { Name = $"{scenario.Title} {scenario.Id}", Exact = true };
+            await Expect(menu.GetByRole(AriaRole.Button, named)).ToBeVisibleAsync();
+        }
 
         // alice starts it; the page opens the drill's thread, where the run posts the scenario's numbers and walks the tree.
         var gpu = shipped.Single(s => s.Id == "gpu-saturation");
@@ -60,7 +63,8 @@ public sealed class DrillBrowserTests(KestrelChatOpsFactory factory) : IClassFix
 
         // bob, a responder, requests the scale-up; dave, a configured approver, approves it and it runs.
         await page.GetByLabel("You are").SelectOptionAsync(WorkspaceDirectory.Bob);
-        await recommendation.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Request: Scale up inference pool" }).ClickAsync();
+        var scaleUp = new LocatorGetByRoleOptions { Name = "Request: Scale up inference pool" };
+        await recommendation.GetByRole(AriaRole.Button, scaleUp).ClickAsync();
         var request = Card(thread, "Mitigation request");
         await Expect(request).ToContainTextAsync("0/1");
         var mitigation = Regex.Match(await request.GetByRole(AriaRole.Heading).InnerTextAsync(), @"MIT-\d+").Value;
@@ -95,7 +99,8 @@ public sealed class DrillBrowserTests(KestrelChatOpsFactory factory) : IClassFix
     {
         var hidden = await page.EvaluateAsync<int>("() => { const r = document.getElementById('replies'); return r.scrollHeight - r.clientHeight; }");
         await page.SetViewportSizeAsync(Width, Height + hidden);
-        await page.Locator("#thread").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, Screenshot) });
+        var path = Path.Combine(AppContext.BaseDirectory, Screenshot);
+        await page.Locator("#thread").ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
     }
 
     public async Task DisposeAsync()

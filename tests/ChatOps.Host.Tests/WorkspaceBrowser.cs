@@ -35,7 +35,8 @@ internal static class WorkspaceBrowser
 
     /// <summary>A card in the thread, found by its heading.</summary>
     public static ILocator Card(ILocator thread, string heading) =>
-        thread.GetByTestId("message").Filter(new LocatorFilterOptions { Has = thread.Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = heading }) });
+        thread.GetByTestId("message")
+            .Filter(new LocatorFilterOptions { Has = thread.Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = heading }) });
 
     /// <summary>Acts as <paramref name="user"/>: clicks a card's button and confirms its dialog.</summary>
     public static async Task ClickAsAsync(IPage page, string user, ILocator card, string button, string dialog, string confirm)

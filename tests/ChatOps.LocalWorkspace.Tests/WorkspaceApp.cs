@@ -27,7 +27,8 @@ internal sealed class WorkspaceApp : IAsyncDisposable
 
     public Workspace Workspace => _app.Services.GetRequiredService<Workspace>();
 
-    public static async Task<WorkspaceApp> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<WorkspaceApp> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
