@@ -7,7 +7,8 @@ namespace ChatOps.Core.Incidents;
 /// <summary>
 /// Time to acknowledge and time to resolve, from the declaration, by severity at that moment. An incident is acknowledged
 /// by the first stored change that gives it a commander or moves its status past investigating, whichever comes first:
-/// either says a person has taken it on. Recorded from the stored change, so once however many replicas raced.
+/// either says a person has taken it on. Recorded from the stored change, so once however many replicas raced. A drill
+/// is practice, not production: it is not measured.
 /// </summary>
 public sealed class IncidentMetrics
 {
@@ -38,6 +39,7 @@ public sealed class IncidentMetrics
     /// <summary>Records what the stored change from <paramref name="before"/> to <paramref name="after"/> completed.</summary>
     public void Changed(Incident before, Incident after)
     {
+        if (after.IsDrill) return;
         var severity = new TagList { { "severity", SeverityOf(after.Severity) } };
         if (!IsAcknowledged(before) && IsAcknowledged(after))
             _toAcknowledge.Record(Seconds(_time.GetUtcNow() - after.DeclaredAt), severity);

@@ -6,7 +6,7 @@ using ChatOps.Host.Health;
 namespace ChatOps.Host.Telemetry;
 
 /// <summary>
-/// Open incidents by severity, every severity reported (0 when none); read from the store at most once per
+/// Open incidents by severity, every severity reported (0 when none), drills left out; read from the store at most once per
 /// <see cref="WorkQueueGauges.Fresh"/> however often it is scraped.
 /// </summary>
 internal sealed class OpenIncidentsGauge
@@ -29,7 +29,7 @@ internal sealed class OpenIncidentsGauge
         foreach (var severity in Enum.GetValues<Severity>())
         {
             var tag = new KeyValuePair<string, object?>("severity", IncidentMetrics.SeverityOf(severity));
-            yield return new(open.Count(i => i.Severity == severity), tag);
+            yield return new(open.Count(i => i.Severity == severity && !i.IsDrill), tag);
         }
     }
 }

@@ -1,5 +1,8 @@
 using System.Diagnostics.Metrics;
+using ChatOps.Core.Incidents;
 using ChatOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace ChatOps.Core.Tests.Telemetry;
@@ -59,5 +62,25 @@ public sealed class IncidentMetricsTests
 
         Assert.NotNull((await chat.SayAsync("U-BOB", "resolve")).Error);
         Assert.Single(resolved.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public void A_drill_is_not_measured()
+    {
+        var time = new FakeTimeProvider(TestIncidents.Real.DeclaredAt.AddMinutes(30));
+        // A factory of its own: the shared one's meters count for tests running beside this one.
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        var metrics = new IncidentMetrics(meters, time);
+        using var acknowledged = new MetricCollector<double>(meters, "ChatOps", "chatops.incident.time_to_acknowledge");
+        using var resolved = new MetricCollector<double>(meters, "ChatOps", "chatops.incident.time_to_resolve");
+
+        var drill = TestIncidents.Drill("gpu-saturation");
+        metrics.Changed(drill, drill with { Status = IncidentStatus.Resolved, ResolvedAt = time.GetUtcNow() });
+        var real = TestIncidents.Real;
+        metrics.Changed(real, real with { Status = IncidentStatus.Resolved, ResolvedAt = time.GetUtcNow() });
+
+        Assert.Single(acknowledged.GetMeasurementSnapshot());
+        Assert.Equal(1800, Assert.Single(resolved.GetMeasurementSnapshot()).Value);
     }
 }
