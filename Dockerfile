@@ -13,13 +13,15 @@ COPY src/ChatOps.Targets/ChatOps.Targets.csproj src/ChatOps.Targets/
 COPY src/ChatOps.Redis/ChatOps.Redis.csproj src/ChatOps.Redis/
 COPY src/ChatOps.Slack/ChatOps.Slack.csproj src/ChatOps.Slack/
 COPY src/ChatOps.Teams/ChatOps.Teams.csproj src/ChatOps.Teams/
+COPY src/ChatOps.Alertmanager/ChatOps.Alertmanager.csproj src/ChatOps.Alertmanager/
 COPY src/ChatOps.LocalWorkspace/ChatOps.LocalWorkspace.csproj src/ChatOps.LocalWorkspace/
 COPY src/ChatOps.Host/ChatOps.Host.csproj src/ChatOps.Host/
 RUN dotnet restore src/ChatOps.Host
 COPY src/ src/
 COPY runbooks/ runbooks/
+COPY scenarios/ scenarios/
 COPY templates/ templates/
-# The publish output carries the shipped runbooks and the postmortem template beside the binaries (see ChatOps.Host.csproj).
+# The publish output carries the shipped runbooks, drill scenarios and the postmortem template beside the binaries (see ChatOps.Host.csproj).
 RUN dotnet publish src/ChatOps.Host -c Release -o /app --no-restore
 # The embedded database's folder, made here because the final image has no shell.
 RUN mkdir /data
