@@ -23,7 +23,9 @@ public sealed class PrometheusServer : IAsyncDisposable
         var config = Path.Combine(_folder.FullName, "prometheus.yml");
         await File.WriteAllTextAsync(config, $"""
             global:
-              scrape_interval: 1s
+              # A scrape times out after its interval: 2 s leaves a host under a loaded test run time to answer.
+              scrape_interval: 2s
+              scrape_timeout: 2s
               evaluation_interval: 1s
             scrape_configs:
               - job_name: platform
@@ -35,7 +37,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         await _process.WaitForOutputAsync("Server is ready to receive web requests", TimeSpan.FromSeconds(60));
 
         using var http = new HttpClient();
-        await Eventually.WaitAsync(() => HasDataAsync(http, readyWhen), TimeSpan.FromSeconds(60), () => $"Prometheus has no data for {readyWhen}:\n{_process.Output}");
+        await Eventually.WaitAsync(() => HasDataAsync(http, readyWhen), TimeSpan.FromSeconds(120), () => $"Prometheus has no data for {readyWhen}:\n{_process.Output}");
     }
 
     // rate() and histogram_quantile() answer once two scrapes are stored; every runbook query reads them.
