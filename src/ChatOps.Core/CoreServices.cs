@@ -29,6 +29,7 @@ public static class CoreServices
         services.AddSingleton<IncidentClock>();
         services.AddSingleton<IncidentCard>();
         services.AddSingleton<IncidentResolver>();
+        services.AddSingleton<ScenarioRecorder>();
         services.AddSingleton<IncidentChanger>();
         services.AddSingleton<IncidentReplies>();
         services.AddSingleton<TimelineEvents>();

@@ -1,5 +1,6 @@
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.RunbookTests;
 using ChatOps.Core.Scenarios;
 using ChatOps.TestKit;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,31 @@ internal static class Drills
             services.AddSimulatedTargets();
             services.AddSingleton(new ScenarioCatalog([.. scenarios ?? Scenarios]));
         });
+
+    /// <summary>
+    /// A conversation that plays <paramref name="scenarios"/> as <c>test</c> does: simulated targets only, the runbook
+    /// tester's platform and approvers, and the real clock, so that the scenarios' delays pass as they do in a drill.
+    /// </summary>
+    public static Conversation Replay(params Scenario[] scenarios) =>
+        new(approvers: [.. ScenarioTester.Approvers.Select(a => a.ToString())], configure: services =>
+        {
+            services.AddSingleton(TimeProvider.System);
+            services.AddSingleton<Core.Chat.IChatSurface>(new RecordingChatSurface(ScenarioTester.Platform));
+            services.AddSimulatedTargets();
+            services.AddSingleton(new ScenarioCatalog(scenarios));
+            services.AddSingleton<ScenarioTester>();
+        });
+
+    /// <summary>The scenario <c>scenario</c> attaches for <paramref name="incident"/>, loaded as the host would load the file.</summary>
+    public static async Task<(Scenario Scenario, string Yaml)> WriteScenarioAsync(Conversation chat, Incident incident)
+    {
+        var said = await chat.SayAsync(Alice, $"scenario {incident.Id}", incident.Place.Thread);
+        Assert.Null(said.Error);
+        var file = said.Messages.Single().Message.Blocks.OfType<Core.Messages.AttachmentBlock>().Single();
+        var loaded = ScenarioLoader.LoadText(file.Content, file.FileName, new RunbookCatalog(RunbookLoader.LoadFolder(RepoPaths.Runbooks).Runbooks));
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors) + "\n" + file.Content);
+        return (loaded.Scenarios[0], file.Content);
+    }
 
     /// <summary>Declares a drill of <paramref name="scenario"/> with the <c>drill</c> verb (which also runs its runbook).</summary>
     public static async Task<Incident> StartAsync(Conversation chat, string scenario)
