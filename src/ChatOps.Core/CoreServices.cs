@@ -10,6 +10,7 @@ using ChatOps.Core.Messages;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.RunbookTests;
 using ChatOps.Core.Runs;
 using ChatOps.Core.Scenarios;
 using ChatOps.Core.Work;

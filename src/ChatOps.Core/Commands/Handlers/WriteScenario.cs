@@ -2,6 +2,7 @@ using ChatOps.Core.Chat;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.RunbookTests;
 using ChatOps.Core.Scenarios;
 
 namespace ChatOps.Core.Commands.Handlers;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatOps.Core.Checks;
+using ChatOps.Core.Commands;
 using ChatOps.Core.Decisions;
 using ChatOps.Core.Drills;
 using ChatOps.Core.Incidents;
@@ -7,7 +8,7 @@ using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Scenarios;
 
-namespace ChatOps.Core.Commands;
+namespace ChatOps.Core.RunbookTests;
 
 /// <summary>
 /// An incident as a scenario of a runbook it ran, from what its timeline and requests recorded: each check's answer
