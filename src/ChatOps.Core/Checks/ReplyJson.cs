@@ -38,16 +38,19 @@ public static class ReplyJson
         PrometheusReply vector => new PrometheusReply(RedactJson(vector.Result)),
         HttpReply http => http with { Body = RedactJson(http.Body) },
         RedisValueReply get => new RedisValueReply(get.Value is { } value ? SecretRedactor.Redact(value) : null),
-        RedisInfoReply info => new RedisInfoReply(info.Fields.ToDictionary(f => f.Key, f => SecretRedactor.Redact(f.Value), StringComparer.Ordinal)),
+        RedisInfoReply info => new RedisInfoReply(
+            info.Fields.ToDictionary(f => f.Key, f => SecretRedactor.Redact(f.Value), StringComparer.Ordinal)),
         PostgresReply rows => rows with
         {
-            Rows = [.. rows.Rows.Select(r => (IReadOnlyList<ReplyCell>)[.. r.Select(c => c.Text is { } text ? ReplyCell.Of(SecretRedactor.Redact(text)) : c)])],
+            Rows = [.. rows.Rows.Select(r => (IReadOnlyList<ReplyCell>)[.. r.Select(Redacted)])],
         },
         PodLogsReply logs => new PodLogsReply(logs.Pods.ToDictionary(
             p => p.Key, p => (IReadOnlyList<string>)[.. p.Value.Select(SecretRedactor.Redact)], StringComparer.Ordinal)),
         FailedReply failed => new FailedReply(SecretRedactor.Redact(failed.Error)),
         _ => reply,
     };
+
+    private static ReplyCell Redacted(ReplyCell cell) => cell.Text is { } text ? ReplyCell.Of(SecretRedactor.Redact(text)) : cell;
 
     /// <summary>JSON with each string redacted on its own, so that the result is still the same JSON; other text whole.</summary>
     private static string RedactJson(string text)
@@ -61,7 +64,12 @@ public static class ReplyJson
         {
             return SecretRedactor.Redact(text);
         }
-        return root is null ? text : AsText(root) is { } whole ? JsonValue.Create(SecretRedactor.Redact(whole)).ToJsonString() : Redact(root).ToJsonString();
+        return root switch
+        {
+            null => text,
+            _ when AsText(root) is { } whole => JsonValue.Create(SecretRedactor.Redact(whole)).ToJsonString(),
+            _ => Redact(root).ToJsonString(),
+        };
     }
 
     /// <summary>Redacts the strings of a container in place; a string itself is replaced by its parent.</summary>

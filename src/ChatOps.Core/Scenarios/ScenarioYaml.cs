@@ -24,7 +24,8 @@ public static class ScenarioYaml
         };
         if (scenario.Summary is { } summary) root.Add("summary", Text(summary));
         root.Add("answers", Mapping(scenario.Answers.Select(a => (a.Key, (YamlNode)Answer(a.Value)))));
-        if (scenario.Questions.Count > 0) root.Add("questions", Mapping(scenario.Questions.Select(q => (q.Key, (YamlNode)Answers.Write(q.Value)))));
+        if (scenario.Questions.Count > 0)
+            root.Add("questions", Mapping(scenario.Questions.Select(q => (q.Key, (YamlNode)Answers.Write(q.Value)))));
         root.Add("state", State(scenario.State));
         root.Add("expect", Expect(scenario.Expect));
 
@@ -39,7 +40,9 @@ public static class ScenarioYaml
     private static YamlMappingNode Answer(ScenarioAnswer answer)
     {
         var node = new YamlMappingNode();
-        if (answer.Delay > TimeSpan.Zero) node.Add("delay", string.Create(CultureInfo.InvariantCulture, $"{(long)answer.Delay.TotalMilliseconds}ms"));
+        // Milliseconds, whatever the length: DurationText.Format would round 1500 ms to 1s.
+        if (answer.Delay > TimeSpan.Zero)
+            node.Add("delay", string.Create(CultureInfo.InvariantCulture, $"{(long)answer.Delay.TotalMilliseconds}ms"));
         switch (answer.Reply)
         {
             case PrometheusReply vector:
@@ -54,7 +57,8 @@ public static class ScenarioYaml
                 node.Add("redis", Flow(new YamlMappingNode { { "value", get.Value is { } value ? Quoted(value) : Null() } }));
                 break;
             case RedisInfoReply info:
-                node.Add("redis", Flow(new YamlMappingNode { { "info", Mapping(info.Fields.Select(f => (f.Key, (YamlNode)Quoted(f.Value)))) } }));
+                var fields = Mapping(info.Fields.Select(f => (f.Key, (YamlNode)Quoted(f.Value))));
+                node.Add("redis", Flow(new YamlMappingNode { { "info", fields } }));
                 break;
             case RedisCountReply count:
                 node.Add("redis", Flow(new YamlMappingNode { { "keys", Number(count.Keys) } }));
@@ -83,7 +87,11 @@ public static class ScenarioYaml
         {
             node.Add("deployments", Mapping(state.Deployments.Select(d =>
             {
-                var deployment = new YamlMappingNode { { "replicas", Number(d.Value.Replicas) }, { "max-replicas", Number(d.Value.MaxReplicas) } };
+                var deployment = new YamlMappingNode
+                {
+                    { "replicas", Number(d.Value.Replicas) },
+                    { "max-replicas", Number(d.Value.MaxReplicas) },
+                };
                 if (d.Value.Revisions.Count > 0)
                 {
                     deployment.Add("revisions", Sequence(d.Value.Revisions.Select(r =>
@@ -152,7 +160,8 @@ public static class ScenarioYaml
         }
     }
 
-    private static YamlNode Cell(ReplyCell cell) => cell.Number is { } number ? Number(number) : cell.Text is { } text ? Text(text) : Null();
+    private static YamlNode Cell(ReplyCell cell) =>
+        cell.Number is { } number ? Number(number) : cell.Text is { } text ? Text(text) : Null();
 
     /// <summary>Text the loader reads back as the same text: quoted when it would otherwise read as a number, true or null.</summary>
     private static YamlScalarNode Text(string text) =>

@@ -13,7 +13,8 @@ public sealed class ReplyJsonTests
     {
         var replies = new TargetReply[]
         {
-            new PostgresReply(["user_id", "response"], [[ReplyCell.Of("u-1"), ReplyCell.Of($"API_KEY={Key}")], [ReplyCell.Null, ReplyCell.Of(2.5)]]),
+            new PostgresReply(
+                ["user_id", "response"], [[ReplyCell.Of("u-1"), ReplyCell.Of($"API_KEY={Key}")], [ReplyCell.Null, ReplyCell.Of(2.5)]]),
             new HttpReply(200, $"{{\"results\":[{{\"text\":\"token {Key}\"}}],\"n\":1}}"),
             new PodLogsReply(new Dictionary<string, IReadOnlyList<string>> { ["gw-1"] = [$"2026-03-12T14:00:00Z auth failed for {Key}"] }),
             new PrometheusReply($"[{{\"metric\":{{\"key\":\"{Key}\"}},\"value\":[1773325200,\"1\"]}}]"),

@@ -10,13 +10,17 @@ public sealed class ScenarioYamlTests
 {
     private static readonly RunbookCatalog Runbooks = new(RunbookLoader.LoadFolder(RepoPaths.Runbooks).Runbooks);
 
-    public static TheoryData<string> Shipped() => [.. Directory.EnumerateFiles(RepoPaths.Scenarios, "*.yaml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+    public static TheoryData<string> Shipped() =>
+        [.. Directory.EnumerateFiles(RepoPaths.Scenarios, "*.yaml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+
+    private static Scenario Load(string file) =>
+        Assert.Single(ScenarioLoader.LoadText(File.ReadAllText(Path.Combine(RepoPaths.Scenarios, file)), file, Runbooks).Scenarios);
 
     [Theory]
     [MemberData(nameof(Shipped))]
     public void Each_shipped_scenario_written_out_reads_back_the_same(string file)
     {
-        var original = Assert.Single(ScenarioLoader.LoadText(File.ReadAllText(Path.Combine(RepoPaths.Scenarios, file)), file, Runbooks).Scenarios);
+        var original = Load(file);
 
         var written = ScenarioYaml.Write(original, ["written by a test"]);
         var loaded = ScenarioLoader.LoadText(written, file, Runbooks);
@@ -32,27 +36,28 @@ public sealed class ScenarioYamlTests
             Assert.Equal(Describe(answer.Reply), Describe(read.Answers[check].Reply));
         }
         Assert.Equal(original.Questions, read.Questions);
-        Assert.Equal(original.Expect.Grades.Select(g => (g.Check, g.Grade)), read.Expect.Grades.Select(g => (g.Check, g.Grade)));
-        Assert.Equal(original.Expect.Path.Select(s => s.ToString()), read.Expect.Path.Select(s => s.ToString()));
-        Assert.Equal(original.Expect.Recommend, read.Expect.Recommend);
-        Assert.Equal(original.Expect.Mitigations.Select(m => (m.Mitigation, m.Subject, m.After, m.Reverted)), read.Expect.Mitigations.Select(m => (m.Mitigation, m.Subject, m.After, m.Reverted)));
+        Assert.Equal(Describe(original.Expect), Describe(read.Expect));
         Assert.Equal(original.State.Flags, read.State.Flags);
-        Assert.Equal(original.State.Deployments.Select(d => (d.Key, d.Value.Replicas, string.Join(",", d.Value.Revisions))), read.State.Deployments.Select(d => (d.Key, d.Value.Replicas, string.Join(",", d.Value.Revisions))));
+        Assert.Equal(Describe(original.State), Describe(read.State));
     }
 
     [Fact]
     public void Texts_that_look_like_numbers_or_null_stay_texts()
     {
-        var original = Assert.Single(ScenarioLoader.LoadText(File.ReadAllText(Path.Combine(RepoPaths.Scenarios, "spend-spike-one-user.yaml")), "s.yaml", Runbooks).Scenarios);
+        var original = Load("spend-spike-one-user.yaml");
         var answers = original.Answers.ToDictionary(a => a.Key, a => a.Value);
-        answers["top-users"] = new ScenarioAnswer(new PostgresReply(["user_id", "requests", "cost_usd"],
-            [[ReplyCell.Of("0042"), ReplyCell.Of(3), ReplyCell.Null], [ReplyCell.Of("null"), ReplyCell.Of(1.5), ReplyCell.Of("true")]]), TimeSpan.FromMilliseconds(1500));
+        IReadOnlyList<IReadOnlyList<ReplyCell>> rows =
+        [
+            [ReplyCell.Of("0042"), ReplyCell.Of(3), ReplyCell.Null],
+            [ReplyCell.Of("null"), ReplyCell.Of(1.5), ReplyCell.Of("true")],
+        ];
+        answers["top-users"] = new ScenarioAnswer(
+            new PostgresReply(["user_id", "requests", "cost_usd"], rows), TimeSpan.FromMilliseconds(1500));
 
-        var read = ScenarioLoader.LoadText(ScenarioYaml.Write(original with { Answers = answers }, []), "s.yaml", Runbooks).Scenarios.Single();
+        var written = ScenarioYaml.Write(original with { Answers = answers }, []);
+        var read = ScenarioLoader.LoadText(written, "s.yaml", Runbooks).Scenarios.Single();
 
-        var rows = ((PostgresReply)read.Answers["top-users"].Reply).Rows;
-        Assert.Equal([ReplyCell.Of("0042"), ReplyCell.Of(3), ReplyCell.Null], rows[0]);
-        Assert.Equal([ReplyCell.Of("null"), ReplyCell.Of(1.5), ReplyCell.Of("true")], rows[1]);
+        Assert.Equal(rows, ((PostgresReply)read.Answers["top-users"].Reply).Rows);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), read.Answers["top-users"].Delay);
     }
 
@@ -63,4 +68,15 @@ public sealed class ScenarioYamlTests
         PodLogsReply logs => string.Join(";", logs.Pods.Select(p => p.Key + "=" + string.Join("|", p.Value))),
         _ => reply.ToString(),
     };
+
+    private static string Describe(ScenarioExpectation expect) => string.Join("\n",
+        string.Join(",", expect.Grades.Select(g => $"{g.Check}={g.Grade}")),
+        string.Join(",", expect.Path),
+        string.Join(",", expect.Recommend),
+        string.Join(",", expect.Mitigations.Select(m => $"{m.Mitigation}/{m.Subject}: {m.After} / {m.Reverted}")));
+
+    private static string Describe(ScenarioState state) =>
+        string.Join(";", state.Deployments.Select(d =>
+            $"{d.Key}={d.Value.Replicas}/{d.Value.MaxReplicas}/{string.Join(",", d.Value.Revisions)}"))
+        + "|" + string.Join(",", state.Blocked);
 }

@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Targets.Tests.Simulated;
 
-/// <summary>Conversations that can play drills: the real targets configured as given, the simulated ones, and the shipped scenarios.</summary>
+/// <summary>
+/// Conversations that can play drills: the real targets configured as given, the simulated ones, and the shipped scenarios.
+/// </summary>
 internal static class Drills
 {
     public const string Alice = "U-ALICE";
@@ -32,7 +34,10 @@ internal static class Drills
         scenario with { Answers = scenario.Answers.ToDictionary(a => a.Key, a => a.Value with { Delay = TimeSpan.Zero }) };
 
     public static Conversation Conversation(
-        Dictionary<string, string?> targets, IIncidentStore? store = null, InMemoryMitigationStore? requests = null, IEnumerable<Scenario>? scenarios = null) =>
+        Dictionary<string, string?> targets,
+        IIncidentStore? store = null,
+        InMemoryMitigationStore? requests = null,
+        IEnumerable<Scenario>? scenarios = null) =>
         new(store: store, requests: requests, approvers: [Approver, SecondApprover], configure: services =>
         {
             services.AddChatOpsTargets(new ConfigurationBuilder().AddInMemoryCollection(targets).Build());
@@ -60,7 +65,8 @@ internal static class Drills
         var said = await chat.SayAsync(Alice, $"scenario {incident.Id}", incident.Place.Thread);
         Assert.Null(said.Error);
         var file = said.Messages.Single().Message.Blocks.OfType<Core.Messages.AttachmentBlock>().Single();
-        var loaded = ScenarioLoader.LoadText(file.Content, file.FileName, new RunbookCatalog(RunbookLoader.LoadFolder(RepoPaths.Runbooks).Runbooks));
+        var runbooks = new RunbookCatalog(RunbookLoader.LoadFolder(RepoPaths.Runbooks).Runbooks);
+        var loaded = ScenarioLoader.LoadText(file.Content, file.FileName, runbooks);
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors) + "\n" + file.Content);
         return (loaded.Scenarios[0], file.Content);
     }
@@ -75,7 +81,8 @@ internal static class Drills
 
     /// <summary>A drill incident stored directly, for a scenario the verb would refuse (one gone since the drill began).</summary>
     public static Task<Incident> StoreAsync(Conversation chat, string scenario) =>
-        chat.Store.CreateAsync(new NewIncident($"Drill {scenario}", Severity.Sev3, chat.Channel, TestKit.Conversation.Person(Alice), TestKit.Conversation.Start, null)
+        chat.Store.CreateAsync(new NewIncident(
+            $"Drill {scenario}", Severity.Sev3, chat.Channel, TestKit.Conversation.Person(Alice), TestKit.Conversation.Start, null)
         {
             Drill = scenario,
         }, _ => [], CancellationToken.None);

@@ -38,11 +38,14 @@ public sealed class ScenarioReplayTests(PlatformFixture platform)
         var (scenario, yaml) = await WriteScenarioAsync(chat, incident);
 
         var recorded = CheckValues.Latest(await chat.Store.TimelineAsync(incident.Id, default), "high-latency");
-        Assert.Equal(recorded.ToDictionary(r => r.Key, r => r.Value["grade"].Text!), scenario.Expect.Grades.ToDictionary(g => g.Check, g => g.Grade.ToString().ToLowerInvariant()));
+        Assert.Equal(
+            recorded.ToDictionary(r => r.Key, r => r.Value["grade"].Text!),
+            scenario.Expect.Grades.ToDictionary(g => g.Check, g => g.Grade.ToString().ToLowerInvariant()));
         Assert.Contains(scenario.Expect.Grades, g => g.Grade == CheckGrade.Critical);
         Assert.Equal(["gpu-saturated: yes"], scenario.Expect.Path.Select(s => s.ToString()));
         Assert.Equal(4, scenario.State.Deployments["vllm"].Replicas);
-        Assert.Equal(("replicas 6", "replicas 4"), (scenario.Expect.Mitigations.Single().After, scenario.Expect.Mitigations.Single().Reverted));
+        var scale = Assert.Single(scenario.Expect.Mitigations);
+        Assert.Equal(("replicas 6", "replicas 4"), (scale.After, scale.Reverted));
         Assert.Contains("value: [", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain(PlatformData.LeakedKey, yaml, StringComparison.Ordinal);
 
@@ -62,7 +65,8 @@ public sealed class ScenarioReplayTests(PlatformFixture platform)
         await chat.SayAsync(Approver, "approve MIT-1", drill.Place.Thread);
         await chat.SayAsync(Alice, $"mitigate {drill.Id} high-error-rate/enable-fallback", drill.Place.Thread);
         await chat.SayAsync(Approver, "approve MIT-2", drill.Place.Thread);
-        Assert.Equal(Core.Commands.CommandErrorCode.InvalidTransition, (await chat.SayAsync(Alice, $"scenario {drill.Id}", drill.Place.Thread)).Error?.Code);
+        var refused = await chat.SayAsync(Alice, $"scenario {drill.Id}", drill.Place.Thread);
+        Assert.Equal(Core.Commands.CommandErrorCode.InvalidTransition, refused.Error?.Code);
         await chat.SayAsync(Alice, "resolve rolled back", drill.Place.Thread);
 
         var (scenario, _) = await WriteScenarioAsync(chat, drill);
@@ -70,9 +74,14 @@ public sealed class ScenarioReplayTests(PlatformFixture platform)
         Assert.Equal(["model-healthy: yes", "mostly-429: no", "recent-deploy: yes"], scenario.Expect.Path.Select(s => s.ToString()));
         Assert.True(scenario.Questions["recent-deploy"]);
         Assert.Equal(["rollback-gateway"], scenario.Expect.Recommend);
-        Assert.Equal(["ghcr.io/acme/api-gateway:1.14.2", "ghcr.io/acme/api-gateway:1.15.0"], scenario.State.Deployments["api-gateway"].Revisions.Select(r => r.Image));
         Assert.Equal(
-            [("rollback-gateway", "image ghcr.io/acme/api-gateway:1.14.2", "image ghcr.io/acme/api-gateway:1.15.0"), ("enable-fallback", "FALLBACK_ENABLED=true", "FALLBACK_ENABLED unset")],
+            ["ghcr.io/acme/api-gateway:1.14.2", "ghcr.io/acme/api-gateway:1.15.0"],
+            scenario.State.Deployments["api-gateway"].Revisions.Select(r => r.Image));
+        Assert.Equal(
+            [
+                ("rollback-gateway", "image ghcr.io/acme/api-gateway:1.14.2", "image ghcr.io/acme/api-gateway:1.15.0"),
+                ("enable-fallback", "FALLBACK_ENABLED=true", "FALLBACK_ENABLED unset"),
+            ],
             scenario.Expect.Mitigations.Select(m => (m.Mitigation, m.After, m.Reverted)));
 
         await using var replay = Replay(scenario);
