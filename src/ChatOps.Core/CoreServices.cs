@@ -11,6 +11,7 @@ using ChatOps.Core.Messages;
 using ChatOps.Core.Mitigations;
 using ChatOps.Core.Postmortem;
 using ChatOps.Core.Runbooks;
+using ChatOps.Core.RunbookTests;
 using ChatOps.Core.Runs;
 using ChatOps.Core.Scenarios;
 using ChatOps.Core.Work;
@@ -38,6 +39,7 @@ public static class CoreServices
         services.AddSingleton<IncidentClock>();
         services.AddSingleton<IncidentCard>();
         services.AddSingleton<IncidentResolver>();
+        services.AddSingleton<ScenarioRecorder>();
         services.AddSingleton<IncidentChanger>();
         services.AddSingleton<IncidentReplies>();
         services.AddSingleton<TimelineEvents>();

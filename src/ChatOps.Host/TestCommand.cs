@@ -1,4 +1,4 @@
-using ChatOps.Core.Drills;
+using ChatOps.Core.RunbookTests;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Scenarios;
 using ChatOps.Host.RunbookTests;

@@ -29,7 +29,8 @@ public static class CheckValues
     }
 
     private static Dictionary<string, ExpressionValue> FromData(ImmutableSortedDictionary<string, string> data) =>
-        data.Where(p => p.Key is not ("runbook" or "check") && !p.Key.StartsWith(CheckColumns.Prefix, StringComparison.Ordinal))
+        data.Where(p => p.Key is not ("runbook" or "check" or CheckRan.ReplyKey or CheckRan.ErrorKey)
+                && !p.Key.StartsWith(CheckColumns.Prefix, StringComparison.Ordinal))
             .ToDictionary(p => p.Key, p => p.Value.StartsWith(TextMarker, StringComparison.Ordinal)
                 ? ExpressionValue.Of(p.Value[TextMarker.Length..])
                 : ExpressionValue.Of(double.Parse(p.Value, NumberStyles.Float, CultureInfo.InvariantCulture)), StringComparer.Ordinal);

@@ -54,6 +54,9 @@ public sealed record PostmortemCommand(IncidentId? Incident) : Command(Incident)
 
 public sealed record HelpCommand(string? Verb) : Command((IncidentId?)null);
 
+/// <summary><c>scenario</c>: writes a resolved incident's run of a runbook (the last one run unless named) as a drill scenario.</summary>
+public sealed record WriteScenarioCommand(IncidentId? Incident, string? Runbook) : Command(Incident);
+
 /// <summary><c>drill</c>: lists the scenarios; <c>drill &lt;scenario&gt;</c> declares a drill incident played against one.</summary>
 public sealed record DrillCommand(string? Scenario) : Command((IncidentId?)null);
 

@@ -105,6 +105,12 @@ public static class CommandTable
                 ? ParseResult.Ok(new DrillCommand(scenario))
                 : s.Fail(CommandErrorCode.UnexpectedArgument, "drill takes at most one scenario name."),
         },
+        new("scenario", $"scenario {Ref}[runbook]", "Write a resolved incident's runbook run as a drill scenario, attached in the thread.", true)
+        {
+            Read = (c, s) => ReadIncident(c) is var incident && c.Next() is var runbook && c.AtEnd
+                ? ParseResult.Ok(new WriteScenarioCommand(incident, runbook))
+                : s.Fail(CommandErrorCode.UnexpectedArgument, "scenario takes an incident id and at most one runbook."),
+        },
         new("help", "help [verb]", "Show this help, or one verb's usage.", false) { Read = ReadHelp, ReadOnly = true },
     ];
 

@@ -28,6 +28,7 @@ internal static class Verbs
         ListIncidentsCommand => "list",
         PostmortemCommand => "postmortem",
         DrillCommand => "drill",
+        WriteScenarioCommand => "scenario",
         _ => "help",
     };
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
-using ChatOps.Core.Drills;
 using ChatOps.Core.Incidents;
 using ChatOps.Core.Messages;
+using ChatOps.Core.RunbookTests;
 
 namespace ChatOps.Host.RunbookTests;
 

@@ -1,8 +1,8 @@
 using ChatOps.Core;
 using ChatOps.Core.Access;
 using ChatOps.Core.Chat;
-using ChatOps.Core.Drills;
 using ChatOps.Core.Postmortem;
+using ChatOps.Core.RunbookTests;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Scenarios;
 using ChatOps.Storage;

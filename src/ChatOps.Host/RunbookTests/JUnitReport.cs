@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml;
-using ChatOps.Core.Drills;
+using ChatOps.Core.RunbookTests;
 
 namespace ChatOps.Host.RunbookTests;
 

@@ -11,8 +11,8 @@ namespace ChatOps.Targets.Checks;
 internal static class PodLogAnswer
 {
     // What a reply keeps of the matching lines, newest first: enough to replay the count a threshold reads in all but
-    // floods, and small enough for a timeline entry.
-    private const int MaxKeptCharacters = 256 * 1024;
+    // floods, and small enough, with its JSON around it, for a timeline entry.
+    private const int MaxKeptCharacters = ReplyJson.MaxCharacters * 3 / 4;
 
     /// <param name="pods">Each started pod's lines as the API returned them; <paramref name="failed"/> says why others could not be read.</param>
     public static CheckObservation Read(KubernetesLogsCheck spec, IReadOnlyList<(string Pod, IReadOnlyList<string> Lines)> pods, IReadOnlyList<string> failed)

@@ -9,7 +9,7 @@ using ChatOps.Core.Mitigations;
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Scenarios;
 
-namespace ChatOps.Core.Drills;
+namespace ChatOps.Core.RunbookTests;
 
 /// <summary>
 /// Tests a runbook against a scenario: plays the drill headless through the ordinary commands (the runbook run, people's

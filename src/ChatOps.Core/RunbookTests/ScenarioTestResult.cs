@@ -1,7 +1,7 @@
 using ChatOps.Core.Runbooks;
 using ChatOps.Core.Scenarios;
 
-namespace ChatOps.Core.Drills;
+namespace ChatOps.Core.RunbookTests;
 
 /// <summary>How a scenario's runbook test went: each expectation it broke, as <c>file:line: expected …, got …</c>.</summary>
 public sealed record ScenarioTestResult(Scenario Scenario, IReadOnlyList<RunbookError> Failures, TimeSpan Elapsed)
