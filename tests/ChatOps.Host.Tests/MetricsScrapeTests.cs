@@ -10,9 +10,10 @@ namespace ChatOps.Host.Tests;
 /// HTTP API shows the bot's own numbers move: deliveries by endpoint and outcome, checks by kind and grade, chat calls
 /// by method and status, time to acknowledge and resolve, open incidents.
 /// </summary>
+[Collection(MachineHeavyCollection.Name)]
 public sealed class MetricsScrapeTests : IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private readonly HttpClient _client = new();
     private KestrelChatOpsFactory _factory = null!;
     private PrometheusServer _prometheus = null!;

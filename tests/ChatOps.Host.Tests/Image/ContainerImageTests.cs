@@ -8,6 +8,7 @@ namespace ChatOps.Host.Tests.Image;
 /// The Dockerfile at the root: its shape (stages, user, health check, what it copies) read from the file, and its
 /// build run without a container engine on a copy of the build context, whose result must start and answer.
 /// </summary>
+[Collection(MachineHeavyCollection.Name)]
 public sealed class ContainerImageTests : IDisposable
 {
     private static readonly Dockerfile Image = Dockerfile.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "Dockerfile")));
