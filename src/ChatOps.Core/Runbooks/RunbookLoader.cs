@@ -10,40 +10,9 @@ public static class RunbookLoader
     public static RunbookLoadResult LoadFolder(string folder, RunbookValues? values = null)
     {
         values ??= RunbookValues.None;
-        if (!Directory.Exists(folder))
-            return new RunbookLoadResult([], [new RunbookError(folder, 0, "the runbook folder does not exist.")]);
-
-        var files = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml"))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var runbooks = new List<Runbook>();
-        var errors = new List<RunbookError>();
-        var firstFile = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            var name = Path.GetFileName(file);
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (IOException e)
-            {
-                errors.Add(new RunbookError(name, 0, $"cannot be read: {e.Message}"));
-                continue;
-            }
-            var (runbook, fileErrors) = RunbookParser.Parse(text, name, values.For);
-            errors.AddRange(fileErrors);
-            if (runbook is null) continue;
-            if (firstFile.TryGetValue(runbook.Id, out var other))
-            {
-                errors.Add(new RunbookError(name, 1, $"runbook id '{runbook.Id}' is already used by {other}; runbook ids must be unique."));
-                continue;
-            }
-            firstFile[runbook.Id] = name;
-            runbooks.Add(runbook);
-        }
-        if (files.Count == 0) errors.Add(new RunbookError(folder, 0, "holds no runbook (*.yaml)."));
+        var (runbooks, errors, empty) = YamlFiles.LoadFolder<Runbook>(
+            folder, "runbook", (text, name) => RunbookParser.Parse(text, name, values.For), r => r.Id);
+        if (empty) errors.Add(new RunbookError(folder, 0, "holds no runbook (*.yaml)."));
         // A runbook that did not load cannot be matched; its own errors say why.
         if (errors.Count == 0) errors.AddRange(values.Problems(runbooks));
         return new RunbookLoadResult(runbooks, errors);

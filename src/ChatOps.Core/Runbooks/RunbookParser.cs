@@ -13,22 +13,8 @@ internal static partial class RunbookParser
     public static (Runbook? Runbook, IReadOnlyList<RunbookError> Errors) Parse(string yaml, string file, Func<string, IReadOnlyDictionary<string, double>> configured)
     {
         var errors = new RunbookErrorSink(file);
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StringReader(yaml);
-            stream.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            errors.Add((int)e.Start.Line, $"not valid YAML: {e.Message}");
-            return (null, errors.Errors);
-        }
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            errors.Add(1, "a runbook file holds exactly one mapping (id, title, checks, ...).");
-            return (null, errors.Errors);
-        }
+        const string Shape = "a runbook file holds exactly one mapping (id, title, checks, ...).";
+        if (YamlFiles.Root(yaml, errors, Shape) is not { } root) return (null, errors.Errors);
 
         // Values come first: every other text may refer to them.
         var declaration = new YamlMap(root, errors, "runbook");

@@ -12,39 +12,11 @@ public static class ScenarioLoader
     public static ScenarioLoadResult LoadFolder(string folder, RunbookCatalog runbooks, bool skipUnplayable = false)
     {
         ArgumentNullException.ThrowIfNull(runbooks);
-        if (!Directory.Exists(folder))
-            return new ScenarioLoadResult([], [new RunbookError(folder, 0, "the scenario folder does not exist.")]);
-        var files = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml"))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var scenarios = new List<Scenario>();
-        var errors = new List<RunbookError>();
-        var firstFile = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files)
+        var (scenarios, errors, _) = YamlFiles.LoadFolder<Scenario>(folder, "scenario", (text, name) =>
         {
-            var name = Path.GetFileName(file);
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (IOException e)
-            {
-                errors.Add(new RunbookError(name, 0, $"cannot be read: {e.Message}"));
-                continue;
-            }
             var (scenario, fileErrors) = ScenarioParser.Parse(text, name, runbooks, out var missingRunbook);
-            if (skipUnplayable && missingRunbook is not null) continue;
-            errors.AddRange(fileErrors);
-            if (scenario is null) continue;
-            if (firstFile.TryGetValue(scenario.Id, out var other))
-            {
-                errors.Add(new RunbookError(name, 1, $"scenario id '{scenario.Id}' is already used by {other}; scenario ids must be unique."));
-                continue;
-            }
-            firstFile[scenario.Id] = name;
-            scenarios.Add(scenario);
-        }
+            return skipUnplayable && missingRunbook is not null ? (null, []) : (scenario, fileErrors);
+        }, s => s.Id);
         return new ScenarioLoadResult(scenarios, errors);
     }
 

@@ -12,22 +12,8 @@ internal static class ScenarioParser
     {
         missingRunbook = null;
         var errors = new RunbookErrorSink(file);
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StringReader(yaml);
-            stream.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            errors.Add((int)e.Start.Line, $"not valid YAML: {e.Message}");
-            return (null, errors.Errors);
-        }
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            errors.Add(1, "a scenario file holds exactly one mapping (id, title, runbook, answers, expect, ...).");
-            return (null, errors.Errors);
-        }
+        const string Shape = "a scenario file holds exactly one mapping (id, title, runbook, answers, expect, ...).";
+        if (YamlFiles.Root(yaml, errors, Shape) is not { } root) return (null, errors.Errors);
 
         var map = new YamlMap(root, errors, "scenario");
         var id = RunbookParser.Id(map, "id", "scenario");
