@@ -6,47 +6,27 @@ namespace ChatOps.Teams.People;
 
 /// <summary>
 /// Members of the Azure AD groups that hold a role (<c>Teams:ManagerGroups</c>, <c>Teams:ApproverGroups</c>), read from
-/// Microsoft Graph and kept by the group members cache (shared by replicas where Redis is configured) for
-/// <see cref="TeamsDirectoryOptions.GroupCacheDuration"/>. When Graph cannot answer, nobody gains a role and nothing is kept.
+/// Microsoft Graph (users of the group and of its nested groups) and kept for <see cref="TeamsDirectoryOptions.GroupCacheDuration"/>.
 /// </summary>
-internal sealed partial class TeamsGroups(
+internal sealed class TeamsGroups(
     GraphClient graph,
     IGroupMembersCache cache,
     IOptionsMonitor<TeamsDirectoryOptions> options,
-    ILogger<TeamsGroups> logger) : IPlatformGroups
+    ILogger<TeamsGroups> logger) : RoleGroups(cache, logger)
 {
-    public string Platform => TeamsPlatform.Name;
+    public override string Platform => TeamsPlatform.Name;
 
-    public Task<bool> InManagerGroupAsync(string user, CancellationToken cancellationToken) =>
-        InAnyAsync(user, options.CurrentValue.ManagerGroups, cancellationToken);
+    protected override IEnumerable<string> ManagerGroups => options.CurrentValue.ManagerGroups;
 
-    public Task<bool> InApproverGroupAsync(string user, CancellationToken cancellationToken) =>
-        InAnyAsync(user, options.CurrentValue.ApproverGroups, cancellationToken);
+    protected override IEnumerable<string> ApproverGroups => options.CurrentValue.ApproverGroups;
 
-    private async Task<bool> InAnyAsync(string user, IEnumerable<string> groups, CancellationToken cancellationToken)
-    {
-        foreach (var group in groups)
-        {
-            // AAD object ids are GUIDs, kept in lower case: an activity and Graph may write one in different cases.
-            if ((await MembersAsync(group, cancellationToken)).Contains(user.ToLowerInvariant())) return true;
-        }
-        return false;
-    }
+    protected override TimeSpan CacheDuration => options.CurrentValue.GroupCacheDuration;
 
-    private async Task<IReadOnlySet<string>> MembersAsync(string group, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await cache.GetOrLoadAsync(Platform, group, options.CurrentValue.GroupCacheDuration, async ct =>
-                [.. (await graph.GroupUsersAsync(group, ct)).Select(id => id.ToLowerInvariant())], cancellationToken);
-        }
-        catch (GraphException e)
-        {
-            LogGroupUnreadable(e, group);
-            return new HashSet<string>();
-        }
-    }
+    protected override Task<IReadOnlyCollection<string>> ReadMembersAsync(string group, CancellationToken cancellationToken) =>
+        graph.GroupUsersAsync(group, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Members of Azure AD group {Group} could not be read; they hold no role until Graph answers")]
-    private partial void LogGroupUnreadable(Exception exception, string group);
+    protected override bool IsUnanswered(Exception exception) => exception is GraphException;
+
+    // AAD object ids are GUIDs, kept in lower case: an activity and Graph may write one in different cases.
+    protected override string Normalize(string user) => user.ToLowerInvariant();
 }
