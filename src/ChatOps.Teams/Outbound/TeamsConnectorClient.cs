@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOps.Core.Chat;
 using ChatOps.Teams.Cards;
+using static ChatOps.Teams.ServiceJson;
 
 namespace ChatOps.Teams.Outbound;
 
@@ -122,8 +122,7 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
     private static TeamsConnectorException Failure(string what, HttpResponseMessage response, JsonNode? answer)
     {
         var status = (int)response.StatusCode;
-        var error = answer?["error"];
-        var detail = Text(error, "code") is { } code ? $" {code}: {Text(error, "message")}" : "";
+        var detail = ErrorDetail(answer);
         var operation = response.Headers.TryGetValues("X-Correlating-OperationId", out var ids) ? $" (operation {ids.FirstOrDefault()})" : "";
         var message = response.StatusCode switch
         {
@@ -136,20 +135,4 @@ internal sealed class TeamsConnectorClient(HttpClient http, BotTokenProvider tok
     }
 
     private static string Id(JsonNode? answer) => Text(answer, "id") ?? throw new TeamsConnectorException("Teams accepted the message but answered no activity id.");
-
-    private static string? Text(JsonNode? node, string name) =>
-        node is JsonObject o && o[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
-
-    private static JsonNode? Parse(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

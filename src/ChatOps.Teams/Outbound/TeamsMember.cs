@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static ChatOps.Teams.ServiceJson;
 
 namespace ChatOps.Teams.Outbound;
 
@@ -14,7 +15,4 @@ internal sealed record TeamsMember(string Id, string? AadObjectId, string? Name)
         var name = Text(answer, "name") ?? $"{Text(answer, "givenName")} {Text(answer, "surname")}".Trim();
         return new TeamsMember(id, Text(answer, "aadObjectId") ?? Text(answer, "objectId"), name.Length == 0 ? null : name);
     }
-
-    private static string? Text(JsonNode? node, string name) =>
-        node is JsonObject o && o[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOps.Teams.Outbound;
 using Microsoft.Extensions.Options;
+using static ChatOps.Teams.ServiceJson;
 
 namespace ChatOps.Teams.People;
 
@@ -66,7 +66,7 @@ internal sealed class GraphClient(
         using var response = sent;
         var answer = Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         if (response.IsSuccessStatusCode) return answer;
-        var detail = Text(answer?["error"], "code") is { } code ? $" {code}: {Text(answer?["error"], "message")}" : "";
+        var detail = ErrorDetail(answer);
         throw new GraphException(response.StatusCode switch
         {
             HttpStatusCode.NotFound => $"Graph {what}: no such group in the tenant (404){detail}. Check Teams:ManagerGroups and Teams:ApproverGroups.",
@@ -80,20 +80,4 @@ internal sealed class GraphClient(
         Uri.TryCreate(link, UriKind.Absolute, out var next) && next.Scheme == graph.Scheme && next.Authority == graph.Authority
             ? next
             : throw new GraphException($"Members of group {group}: Graph's next page is not on {graph.Authority}; the bot's token is not sent there.");
-
-    private static string? Text(JsonNode? node, string name) =>
-        node is JsonObject o && o[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
-
-    private static JsonNode? Parse(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }
