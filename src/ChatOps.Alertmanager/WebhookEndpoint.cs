@@ -25,7 +25,7 @@ internal sealed partial class WebhookEndpoint(InboundPipeline pipeline, IOptions
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Unauthorized();
         }
-        var body = await ReadAsync(request, http.RequestAborted);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBody, http.RequestAborted);
         if (body is null)
             return Results.Text($"The body is larger than {MaxBody} bytes; set max_alerts on the webhook.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
@@ -39,20 +39,6 @@ internal sealed partial class WebhookEndpoint(InboundPipeline pipeline, IOptions
         return answer.Outcome == InboundOutcome.Unavailable
             ? Results.Text("ChatOps could not store this notification just now; send it again.", statusCode: StatusCodes.Status503ServiceUnavailable)
             : Results.Ok();
-    }
-
-    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBody) return null;
-        using var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (body.Length + read > MaxBody) return null;
-            body.Write(buffer, 0, read);
-        }
-        return body.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an Alertmanager notification from {Remote}: bearer token missing or wrong")]

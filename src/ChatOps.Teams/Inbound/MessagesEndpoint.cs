@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatOps.Core.Inbound;
 using ChatOps.Teams.Inbound.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,7 @@ internal sealed partial class MessagesEndpoint(ChannelTokenValidator validator, 
         }
         if (token is null) return Results.Unauthorized();
 
-        var body = await ReadAsync(http.Request, cancellationToken);
+        var body = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBody, cancellationToken);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         TeamsActivity? activity;
         try
@@ -55,20 +56,6 @@ internal sealed partial class MessagesEndpoint(ChannelTokenValidator validator, 
             return Results.Unauthorized();
         }
         return await activities.AcceptAsync(activity, cancellationToken);
-    }
-
-    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBody) return null;
-        using var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (body.Length + read > MaxBody) return null;
-            body.Write(buffer, 0, read);
-        }
-        return body.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refused a Teams request as unavailable: the channel's signing keys could not be read")]
