@@ -37,7 +37,10 @@ internal sealed class ScaleMitigationExecutor(MitigationTargets targets) : IMiti
     }
 
     // The replica count is all a scale sets; the scale's resourceVersion and the deployment's status move by themselves.
-    public bool IsUnchanged(MitigationState left, MitigationState live) =>
+    public bool IsUnchanged(MitigationState left, MitigationState live) => SameReplicas(left, live);
+
+    /// <summary>What a scale sets is the replica count; the rest of a deployment's state is not the scale's.</summary>
+    internal static bool SameReplicas(MitigationState left, MitigationState live) =>
         left.Values.GetValueOrDefault(ReplicasKey) is { } replicas && replicas == live.Values.GetValueOrDefault(ReplicasKey);
 
     public async Task<MitigationOutcome> RevertAsync(MitigationAction action, string? subject, MitigationState before, CancellationToken cancellationToken)

@@ -12,9 +12,7 @@ internal sealed class SimulatedScale(Incident drill, Scenario scenario, Simulate
 {
     public override string Kind => "scale";
 
-    public override bool IsUnchanged(MitigationState left, MitigationState live) =>
-        left.Values.GetValueOrDefault(ScaleMitigationExecutor.ReplicasKey) is { } replicas
-        && replicas == live.Values.GetValueOrDefault(ScaleMitigationExecutor.ReplicasKey);
+    public override bool IsUnchanged(MitigationState left, MitigationState live) => ScaleMitigationExecutor.SameReplicas(left, live);
 
     protected override MitigationState Initial(MitigationAction action, string? subject) =>
         State(SimulatedState.Deployment(Scenario, ((ScaleAction)action).Deployment).Replicas);
